@@ -1,0 +1,140 @@
+#include "core/config.h"
+
+#include <charconv>
+#include <cstdlib>
+#include <set>
+#include <thread>
+
+namespace dadly {
+namespace {
+
+const char* const kCloudNames[] = {"OPENAI_API_KEY",    "OPENAI_BASE_URL",     "SUPABASE_URL",
+                                   "SUPABASE_ANON_KEY", "SUPABASE_JWT_SECRET", "QDRANT_URL",
+                                   "QDRANT_API_KEY",    "R2_ENDPOINT",         "R2_ACCESS_KEY",
+                                   "R2_SECRET_KEY",     "R2_BUCKET",           "LANGCHAIN_API_KEY",
+                                   "LANGCHAIN_PROJECT"};
+const std::set<std::string> kSecretNames = {"OPENAI_API_KEY", "SUPABASE_JWT_SECRET",
+                                            "QDRANT_API_KEY", "R2_ACCESS_KEY",
+                                            "R2_SECRET_KEY",  "LANGCHAIN_API_KEY"};
+
+std::string Env(const char* name) {
+  const char* v = std::getenv(name);
+  return v ? v : "";
+}
+
+Result<int> ParseInt(const std::string& name, const std::string& text, int lo, int hi) {
+  int v = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || ptr != text.data() + text.size() || v < lo || v > hi) {
+    return Invalid(
+        name, "must be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi));
+  }
+  return v;
+}
+
+// Database URLs carry a password: show scheme and host only.
+std::string RedactUrl(const std::string& url) {
+  const auto at = url.find('@');
+  const auto scheme = url.find("://");
+  if (at == std::string::npos || scheme == std::string::npos) return url;
+  return url.substr(0, scheme + 3) + "(redacted)" + url.substr(at);
+}
+
+}  // namespace
+
+Result<Config> LoadConfig(int argc, char** argv) {
+  Config c;
+  if (auto v = Env("DADLY_DATA_DIR"); !v.empty()) c.data_dir = v;
+  if (auto v = Env("DADLY_HOST"); !v.empty()) c.host = v;
+  if (auto v = Env("PORT"); !v.empty()) {  // Cloud Run names the port this way
+    auto p = ParseInt("PORT", v, 0, 65535);
+    if (!p) return tl::unexpected(p.error());
+    c.port = *p;
+  }
+  if (auto v = Env("DADLY_PORT"); !v.empty()) {
+    auto p = ParseInt("DADLY_PORT", v, 0, 65535);
+    if (!p) return tl::unexpected(p.error());
+    c.port = *p;
+  }
+  if (auto v = Env("DADLY_THREADS"); !v.empty()) {
+    auto t = ParseInt("DADLY_THREADS", v, 1, 256);
+    if (!t) return tl::unexpected(t.error());
+    c.threads = *t;
+  }
+  if (auto v = Env("DADLY_PURGE_INTERVAL"); !v.empty()) {
+    auto t = ParseInt("DADLY_PURGE_INTERVAL", v, 1, 86400 * 7);
+    if (!t) return tl::unexpected(t.error());
+    c.purge_interval_seconds = *t;
+  }
+  if (auto v = Env("DADLY_SQLITE_SYNC"); !v.empty()) c.sqlite_sync = v;
+  c.database_url = Env("DATABASE_URL");
+  c.jwt_secret = Env("DADLY_JWT_SECRET");
+  for (const char* name : kCloudNames) {
+    if (auto v = Env(name); !v.empty()) c.cloud[name] = v;
+  }
+
+  int i = 1;
+  if (argc > 1 && argv[1][0] != '-') {
+    c.command = argv[1];
+    i = 2;
+  }
+  static const std::set<std::string> kCommands = {"serve", "migrate", "config",
+                                                  "grant", "routes",  "version"};
+  if (!kCommands.contains(c.command)) return Invalid("command", "unknown command " + c.command);
+  for (; i < argc; ++i) {
+    std::string flag = argv[i];
+    if (flag.rfind("--", 0) != 0 || i + 1 >= argc) {
+      return Invalid(flag, "expected --name value");
+    }
+    const std::string name = flag.substr(2);
+    const std::string value = argv[++i];
+    if (name == "data-dir") {
+      c.data_dir = value;
+    } else if (name == "host") {
+      c.host = value;
+    } else if (name == "port") {
+      auto p = ParseInt("--port", value, 0, 65535);
+      if (!p) return tl::unexpected(p.error());
+      c.port = *p;
+    } else if (name == "threads") {
+      auto t = ParseInt("--threads", value, 1, 256);
+      if (!t) return tl::unexpected(t.error());
+      c.threads = *t;
+    } else if (c.command == "grant" && (name == "family" || name == "email" || name == "role")) {
+      c.args[name] = value;
+    } else {
+      return Invalid(flag, "unknown flag");
+    }
+  }
+  if (c.sqlite_sync != "full" && c.sqlite_sync != "normal") {
+    return Invalid("DADLY_SQLITE_SYNC", "must be full or normal");
+  }
+  if (c.threads == 0)
+    c.threads = static_cast<int>(std::max(2u, std::thread::hardware_concurrency()) * 4);
+  return c;
+}
+
+std::vector<std::string> DescribeConfig(const Config& c) {
+  std::vector<std::string> out = {
+      "data_dir = " + c.data_dir,
+      "host = " + c.host,
+      "port = " + std::to_string(c.port),
+      "threads = " + std::to_string(c.threads),
+      "store = " + (c.database_url.empty() ? "sqlite (" + c.data_dir + "/dadly.db)"
+                                           : RedactUrl(c.database_url)),
+      "sqlite_sync = " + c.sqlite_sync,
+      "jwt_secret = " +
+          std::string(c.jwt_secret.empty() ? "(generated in data_dir/secrets)" : "(set, redacted)"),
+      "purge_interval_seconds = " + std::to_string(c.purge_interval_seconds),
+  };
+  for (const char* name : kCloudNames) {
+    auto it = c.cloud.find(name);
+    std::string value = it == c.cloud.end()           ? "(not set)"
+                        : kSecretNames.contains(name) ? "(set, redacted)"
+                                                      : it->second;
+    out.push_back(std::string(name) + " = " + value);
+  }
+  return out;
+}
+
+}  // namespace dadly

@@ -1,0 +1,38 @@
+#include "core/time.h"
+
+#include <gtest/gtest.h>
+
+namespace dadly {
+namespace {
+
+TEST(ParseDate, AcceptsRealDaysOnly) {
+  EXPECT_TRUE(ParseDate("2024-02-29"));
+  EXPECT_FALSE(ParseDate("2026-02-29"));
+  EXPECT_FALSE(ParseDate("2026-02-30"));
+  EXPECT_FALSE(ParseDate("26-1-1"));
+  EXPECT_FALSE(ParseDate("2026-13-01"));
+  EXPECT_FALSE(ParseDate("2026-1-01"));
+  EXPECT_FALSE(ParseDate("2026-01-0a"));
+}
+
+TEST(CivilDays, RoundTrips) {
+  for (int64_t d = -800000; d < 800000; d += 997) {
+    EXPECT_EQ(DaysFromCivil(CivilFromDays(d)), d);
+  }
+  EXPECT_EQ(DaysFromCivil(Date{1970, 1, 1}), 0);
+  EXPECT_EQ(FormatTimestamp(0), "1970-01-01T00:00:00Z");
+  EXPECT_EQ(FormatTimestamp(1795000000), "2026-11-18T11:06:40Z");
+}
+
+TEST(MonthsBetween, CountsCompletedMonths) {
+  const Date birth{2024, 3, 10};
+  EXPECT_EQ(MonthsBetween(birth, Date{2024, 3, 10}), 0);
+  EXPECT_EQ(MonthsBetween(birth, Date{2024, 4, 9}), 0);
+  EXPECT_EQ(MonthsBetween(birth, Date{2024, 4, 10}), 1);
+  EXPECT_EQ(MonthsBetween(birth, Date{2026, 3, 9}), 23);
+  EXPECT_EQ(MonthsBetween(birth, Date{2026, 3, 10}), 24);
+  EXPECT_EQ(MonthsBetween(Date{2024, 1, 31}, Date{2024, 2, 29}), 0);
+}
+
+}  // namespace
+}  // namespace dadly

@@ -1,0 +1,36 @@
+// Small helpers the route files share: JSON responses, turning a Result into a response, and
+// requiring an authenticated user.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "core/error.h"
+#include "http/problem.h"
+#include "http/request.h"
+#include "http/router.h"
+#include "service/auth_service.h"
+
+namespace dadly::http {
+
+Response Json(int status, const nlohmann::json& body);
+Response NoContent();
+
+// `to_response(value)` on success, the problem for the error otherwise.
+template <typename T, typename F>
+Response Respond(const Result<T>& result, F&& to_response) {
+  if (!result) return ProblemResponse(result.error());
+  return to_response(*result);
+}
+
+inline Response Respond(const Status& status) {
+  return status ? NoContent() : ProblemResponse(status.error());
+}
+
+// Wraps `handler` so that it runs only with a valid bearer token, `request.user_id` filled.
+Handler WithUser(const AuthService& auth, Handler handler);
+
+// The decoded query parameters (the last value wins when one is repeated); kInvalidArgument for
+// a broken escape or invalid UTF-8.
+Result<std::map<std::string, std::string>> QueryOf(const Request& request);
+
+}  // namespace dadly::http

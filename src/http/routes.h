@@ -1,0 +1,24 @@
+// The route table of the API: each function adds one resource's routes to the router. Handlers
+// are thin: parse the request, call one service method, shape the answer.
+#pragma once
+
+#include <atomic>
+
+#include "http/metrics.h"
+#include "http/router.h"
+#include "service/auth_service.h"
+#include "service/entry_service.h"
+#include "service/family_service.h"
+#include "store/store.h"
+
+namespace dadly::http {
+
+void AddAuthRoutes(Router& router, AuthService& auth);
+void AddFamilyRoutes(Router& router, const AuthService& auth, FamilyService& families);
+void AddEntryRoutes(Router& router, const AuthService& auth, EntryService& entries);
+// /healthz, /readyz (503 while `draining` or when the store fails), /metrics, the OpenAPI
+// document and /docs.
+void AddOperationRoutes(Router& router, Store& store, const Metrics& metrics,
+                        const std::atomic<bool>& draining);
+
+}  // namespace dadly::http

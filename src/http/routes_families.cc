@@ -1,0 +1,120 @@
+// /api/v1/me, /families, and a family's members and users.
+#include "http/json_body.h"
+#include "http/reply.h"
+#include "http/routes.h"
+#include "http/views.h"
+#include "store/store.h"
+
+namespace dadly::http {
+namespace {
+
+Result<MemberDraft> ReadMemberDraft(const Request& req) {
+  auto body = ParseJsonObject(req);
+  if (!body) return tl::unexpected(body.error());
+  BodyReader r(*body);
+  MemberDraft d;
+  d.name = r.String("name");
+  d.birthdate = r.NullableString("birthdate");
+  d.relation = r.NullableString("relation");
+  d.user_id = r.NullableString("user_id");
+  if (auto ok = r.Finish(); !ok) return tl::unexpected(ok.error());
+  return d;
+}
+
+nlohmann::json ItemsJson(const nlohmann::json& items) {
+  return {{"items", items}, {"next_cursor", nullptr}};
+}
+
+}  // namespace
+
+void AddFamilyRoutes(Router& router, const AuthService& auth, FamilyService& families) {
+  auto add = [&](const char* method, const char* path, Handler h) {
+    router.Add(method, path, WithUser(auth, std::move(h)));
+  };
+  auto member_json = [](int status) {
+    return [status](const Member& m) { return Json(status, MemberJson(m)); };
+  };
+
+  add("GET", "/api/v1/me", [&families](Request& req) -> Response {
+    auto mine = families.ListMine(req.user_id);
+    if (!mine) return ProblemResponse(mine.error());
+    auto user = families.Me(req.user_id);
+    if (!user) return ProblemResponse(user.error());
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& f : *mine) {
+      list.push_back({{"id", f.family.id}, {"name", f.family.name}, {"role", RoleName(f.role)}});
+    }
+    return Json(200, {{"user", UserJson(*user)}, {"families", list}});
+  });
+
+  add("POST", "/api/v1/families", [&families](Request& req) {
+    auto body = ParseJsonObject(req);
+    if (!body) return ProblemResponse(body.error());
+    BodyReader r(*body);
+    const auto name = r.String("name", true);
+    if (auto ok = r.Finish(); !ok) return ProblemResponse(ok.error());
+    return Respond(families.Create(req.user_id, *name),
+                   [](const FamilyView& f) { return Json(201, FamilyJson(f)); });
+  });
+
+  add("GET", "/api/v1/families/{fid}", [&families](Request& req) {
+    return Respond(families.Get(req.user_id, req.Param("fid")),
+                   [](const FamilyView& f) { return Json(200, FamilyJson(f)); });
+  });
+
+  add("GET", "/api/v1/families/{fid}/members", [&families](Request& req) {
+    return Respond(families.ListMembers(req.user_id, req.Param("fid")),
+                   [](const std::vector<Member>& members) {
+                     nlohmann::json items = nlohmann::json::array();
+                     for (const auto& m : members) items.push_back(MemberJson(m));
+                     return Json(200, ItemsJson(items));
+                   });
+  });
+
+  add("POST", "/api/v1/families/{fid}/members", [&families, member_json](Request& req) {
+    auto draft = ReadMemberDraft(req);
+    if (!draft) return ProblemResponse(draft.error());
+    return Respond(families.CreateMember(req.user_id, req.Param("fid"), *draft), member_json(201));
+  });
+
+  add("GET", "/api/v1/families/{fid}/members/{mid}", [&families, member_json](Request& req) {
+    return Respond(families.GetMember(req.user_id, req.Param("fid"), req.Param("mid")),
+                   member_json(200));
+  });
+
+  add("PATCH", "/api/v1/families/{fid}/members/{mid}", [&families, member_json](Request& req) {
+    auto draft = ReadMemberDraft(req);
+    if (!draft) return ProblemResponse(draft.error());
+    return Respond(families.UpdateMember(req.user_id, req.Param("fid"), req.Param("mid"), *draft),
+                   member_json(200));
+  });
+
+  add("DELETE", "/api/v1/families/{fid}/members/{mid}", [&families](Request& req) {
+    return Respond(families.DeleteMember(req.user_id, req.Param("fid"), req.Param("mid")));
+  });
+
+  add("GET", "/api/v1/families/{fid}/users", [&families](Request& req) {
+    return Respond(families.ListUsers(req.user_id, req.Param("fid")),
+                   [](const std::vector<FamilyUser>& users) {
+                     nlohmann::json items = nlohmann::json::array();
+                     for (const auto& u : users) items.push_back(FamilyUserJson(u));
+                     return Json(200, ItemsJson(items));
+                   });
+  });
+
+  add("PATCH", "/api/v1/families/{fid}/users/{uid}", [&families](Request& req) {
+    auto body = ParseJsonObject(req);
+    if (!body) return ProblemResponse(body.error());
+    BodyReader r(*body);
+    const auto role = r.String("role", true);
+    if (auto ok = r.Finish(); !ok) return ProblemResponse(ok.error());
+    return Respond(families.ChangeRole(req.user_id, req.Param("fid"), req.Param("uid"), *role),
+                   [](const FamilyUser& u) { return Json(200, FamilyUserJson(u)); });
+  });
+
+  add("DELETE", "/api/v1/families/{fid}/users/{uid}", [&families](Request& req) {
+    return Respond(families.RemoveUser(req.user_id, req.Param("fid"), req.Param("uid")));
+  });
+}
+
+}  // namespace dadly::http

@@ -1,0 +1,177 @@
+#include "http/server.h"
+
+#include <restinio/all.hpp>
+#include <thread>
+
+#include "core/ids.h"
+#include "core/log.h"
+#include "http/problem.h"
+
+namespace dadly::http {
+namespace {
+
+using Traits = restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t>;
+
+const char* ReasonPhrase(int status) {
+  switch (status) {
+    case 200:
+      return "OK";
+    case 201:
+      return "Created";
+    case 204:
+      return "No Content";
+    case 304:
+      return "Not Modified";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 409:
+      return "Conflict";
+    case 412:
+      return "Precondition Failed";
+    case 413:
+      return "Payload Too Large";
+    case 415:
+      return "Unsupported Media Type";
+    case 429:
+      return "Too Many Requests";
+    case 503:
+      return "Service Unavailable";
+    default:
+      return status < 500 ? "Client Error" : "Server Error";
+  }
+}
+
+// A caller-supplied request id is kept when it is short and plain, so logs can be joined.
+std::string RequestIdOf(const Request& request) {
+  if (auto given = request.Header("x-request-id");
+      given && !given->empty() && given->size() <= 64 &&
+      given->find_first_not_of(
+          "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") ==
+          std::string::npos) {
+    return *given;
+  }
+  return RandomToken(12);
+}
+
+}  // namespace
+
+struct HttpServer::Impl {
+  Impl(const Router& r, Metrics& m) : router(r), metrics(m) {}
+  const Router& router;
+  Metrics& metrics;
+  std::atomic<int> in_flight{0};
+  restinio::running_server_handle_t<Traits> running;
+
+  restinio::request_handling_status_t Handle(const restinio::request_handle_t& req) {
+    const auto started = std::chrono::steady_clock::now();
+    ++in_flight;
+    Request request;
+    request.method = std::string(req->header().method().c_str());
+    request.path = std::string(req->header().path());
+    request.raw_query = std::string(req->header().query());
+    req->header().for_each_field([&](const restinio::http_header_field_t& f) {
+      std::string name = f.name();
+      for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      request.headers.emplace_back(std::move(name), f.value());
+    });
+    request.body = req->body();
+    request.remote_address = req->remote_endpoint().address().to_string();
+    request.request_id = RequestIdOf(request);
+
+    std::string route;
+    Response response;
+    try {
+      response = router.Dispatch(request, &route);
+    } catch (const std::exception& e) {
+      Log(Severity::kError, "request failed",
+          {{"error", e.what()}, {"requestId", request.request_id}});
+      response = ProblemResponse(Error{ErrorCode::kInternal, "", {}, 0});
+    }
+
+    auto out = req->create_response(restinio::http_status_line_t{
+        restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
+        ReasonPhrase(response.status)});
+    out.append_header("X-Request-Id", request.request_id);
+    if (response.status != 204)
+      out.append_header(restinio::http_field::content_type, response.content_type);
+    for (auto& [name, value] : response.headers) out.append_header(name, value);
+    out.set_body(std::move(response.body));
+    out.done();
+
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    metrics.Record(route, request.method, response.status, seconds);
+    if (route != "/healthz" && route != "/metrics") {
+      char latency[32];
+      std::snprintf(latency, sizeof latency, "%.6fs", seconds);
+      Log(response.status >= 500 ? Severity::kError : Severity::kInfo, "request",
+          {{"httpRequest",
+            {{"requestMethod", request.method},
+             {"requestUrl", request.path},
+             {"status", response.status},
+             {"latency", latency},
+             {"remoteIp", request.remote_address},
+             {"userAgent", request.Header("user-agent").value_or("")}}},
+           {"requestId", request.request_id},
+           {"route", route}});
+    }
+    --in_flight;
+    return restinio::request_accepted();
+  }
+};
+
+HttpServer::HttpServer(const Router& router, Metrics& metrics)
+    : impl_(std::make_unique<Impl>(router, metrics)) {}
+
+HttpServer::~HttpServer() { Shutdown(std::chrono::milliseconds(0)); }
+
+Result<int> HttpServer::Start(const ServerOptions& options) {
+  int bound_port = 0;
+  try {
+    auto settings =
+        restinio::server_settings_t<Traits>{}
+            .address(options.host)
+            .port(static_cast<std::uint16_t>(options.port))
+            .request_handler([impl = impl_.get()](auto req) { return impl->Handle(req); })
+            .socket_options_setter([](restinio::socket_options_t& s) {
+              s.set_option(restinio::asio_ns::ip::tcp::no_delay{true});
+            })
+            .acceptor_post_bind_hook([&bound_port](restinio::asio_ns::ip::tcp::acceptor& a) {
+              bound_port = a.local_endpoint().port();
+            })
+            .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
+                                          .max_url_size(8192)
+                                          .max_field_count(100)
+                                          .max_body_size(8 * 1024 * 1024))
+            .read_next_http_message_timelimit(std::chrono::seconds(60))
+            .handle_request_timeout(std::chrono::seconds(30));
+    impl_->running = restinio::run_async<Traits>(restinio::own_io_context(), std::move(settings),
+                                                 static_cast<size_t>(options.threads));
+  } catch (const std::exception& e) {
+    impl_->running.reset();
+    return Fail(ErrorCode::kUnavailable, "cannot listen on " + options.host + ":" +
+                                             std::to_string(options.port) + ": " + e.what());
+  }
+  return bound_port;
+}
+
+void HttpServer::Shutdown(std::chrono::milliseconds grace) {
+  if (!impl_->running) return;
+  const auto deadline = std::chrono::steady_clock::now() + grace;
+  while (impl_->in_flight.load() > 0 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  impl_->running->stop();
+  impl_->running->wait();
+  impl_->running.reset();
+}
+
+}  // namespace dadly::http

@@ -1,0 +1,141 @@
+// dadly: the family memory archive in one binary.
+//   dadly serve    the API (and, later, the web app and workers) on one port
+//   dadly migrate  apply database migrations and exit
+//   dadly config   print the effective configuration, secrets redacted
+//   dadly grant    give an account a role in a family (operators, tests)
+//   dadly routes   list every HTTP route the server answers
+#include <signal.h>
+
+#include <atomic>
+#include <cstdio>
+#include <iostream>
+
+#include "core/config.h"
+#include "core/log.h"
+#include "core/secrets.h"
+#include "core/time.h"
+#include "http/metrics.h"
+#include "http/routes.h"
+#include "http/server.h"
+#include "jobs/purge_task.h"
+#include "service/auth_service.h"
+#include "service/entry_service.h"
+#include "service/family_service.h"
+#include "store/store.h"
+
+namespace dadly {
+namespace {
+
+int Failed(const Error& e) {
+  std::string detail = e.message;
+  for (const auto& f : e.fields) detail += " [" + f.field + ": " + f.message + "]";
+  Log(Severity::kError, "dadly failed", {{"error", detail}});
+  return 1;
+}
+
+// Builds the whole route table; `routes` and `serve` use the same one.
+void AddAllRoutes(http::Router& router, AuthService& auth, FamilyService& families,
+                  EntryService& entries, Store& store, const http::Metrics& metrics,
+                  const std::atomic<bool>& draining) {
+  http::AddOperationRoutes(router, store, metrics, draining);
+  http::AddAuthRoutes(router, auth);
+  http::AddFamilyRoutes(router, auth, families);
+  http::AddEntryRoutes(router, auth, entries);
+}
+
+int Serve(const Config& config, Store& store, AuthService& auth, FamilyService& families,
+          EntryService& entries) {
+  // Signals are taken by sigwait below, on this thread only.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  http::Metrics metrics;
+  std::atomic<bool> draining{false};
+  http::Router router;
+  AddAllRoutes(router, auth, families, entries, store, metrics, draining);
+  http::HttpServer server(router, metrics);
+  auto port = server.Start(http::ServerOptions{config.host, config.port, config.threads});
+  if (!port) return Failed(port.error());
+  PurgeTask purge(entries, std::chrono::seconds(config.purge_interval_seconds));
+  purge.Start();
+  Log(Severity::kInfo, "listening",
+      {{"host", config.host}, {"port", *port}, {"version", DADLY_VERSION}});
+
+  int signal_number = 0;
+  sigwait(&signals, &signal_number);
+  Log(Severity::kInfo, "shutting down", {{"signal", signal_number}});
+  draining = true;
+  purge.Stop();
+  server.Shutdown(std::chrono::seconds(10));
+  Log(Severity::kInfo, "stopped");
+  return 0;
+}
+
+int Run(int argc, char** argv) {
+  auto config = LoadConfig(argc, argv);
+  if (!config) return Failed(config.error());
+  if (config->command == "version") {
+    std::printf("dadly %s\n", DADLY_VERSION);
+    return 0;
+  }
+  if (config->command == "config") {
+    for (const auto& line : DescribeConfig(*config)) std::printf("%s\n", line.c_str());
+    return 0;
+  }
+  auto store = OpenStore(*config);
+  if (!store) return Failed(store.error());
+  if (config->command != "routes") {
+    if (auto ok = (*store)->Migrate(); !ok) return Failed(ok.error());
+  }
+  if (config->command == "migrate") {
+    Log(Severity::kInfo, "migrations applied");
+    return 0;
+  }
+  std::string key = config->jwt_secret;
+  if (key.empty()) {
+    auto generated = LoadOrCreateSecret(config->data_dir, "jwt.key", 32);
+    if (!generated) return Failed(generated.error());
+    key = *generated;
+    // The master key will encrypt sealed time capsules; it is made now so it exists from day one.
+    if (auto master = LoadOrCreateSecret(config->data_dir, "master.key", 32); !master) {
+      return Failed(master.error());
+    }
+  }
+  const Clock& clock = SystemClock();
+  AuthService auth(**store, clock, key);
+  FamilyService families(**store, clock);
+  EntryService entries(**store, clock);
+
+  if (config->command == "grant") {
+    const auto& a = config->args;
+    if (!a.contains("family") || !a.contains("email") || !a.contains("role")) {
+      return Failed(Error{ErrorCode::kInvalidArgument,
+                          "usage: dadly grant --family ID --email EMAIL --role ROLE",
+                          {},
+                          0});
+    }
+    if (auto ok = families.Grant(a.at("family"), a.at("email"), a.at("role")); !ok) {
+      return Failed(ok.error());
+    }
+    return 0;
+  }
+  if (config->command == "routes") {
+    http::Metrics metrics;
+    std::atomic<bool> draining{false};
+    http::Router router;
+    AddAllRoutes(router, auth, families, entries, **store, metrics, draining);
+    for (const auto& [method, path] : router.Routes()) {
+      std::printf("%s %s\n", method.c_str(), path.c_str());
+    }
+    return 0;
+  }
+  return Serve(*config, **store, auth, families, entries);
+}
+
+}  // namespace
+}  // namespace dadly
+
+int main(int argc, char** argv) { return dadly::Run(argc, argv); }

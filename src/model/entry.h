@@ -1,0 +1,29 @@
+// An entry: one moment of family life, written on some day about a day.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dadly {
+
+enum class Visibility { kFamily, kPrivate };
+
+struct Entry {
+  std::string id;
+  std::string family_id;
+  std::string author_id;
+  std::optional<std::string> title;
+  std::string body;
+  std::string occurred_at;  // YYYY-MM-DD
+  std::vector<std::string> member_ids;
+  Visibility visibility = Visibility::kFamily;
+  int64_t version = 1;
+  int64_t seq = 0;  // insertion order, the tie-breaker of list order
+  int64_t created_at = 0;
+  int64_t updated_at = 0;
+  std::optional<int64_t> deleted_at;
+};
+
+}  // namespace dadly

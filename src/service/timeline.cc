@@ -1,0 +1,81 @@
+// Timeline buckets: by year, by month, or by a child's age (months under two, years after).
+#include <map>
+
+#include "core/ids.h"
+#include "service/entry_service.h"
+#include "service/family_service.h"
+
+namespace dadly {
+
+std::string BucketKey(const std::string& group, const Date& day,
+                      const std::optional<Date>& birthdate) {
+  const std::string text = FormatDate(day);
+  if (group == "year") return text.substr(0, 4);
+  if (group == "month") return text.substr(0, 7);
+  if (day < *birthdate) return "prenatal";
+  const int months = MonthsBetween(*birthdate, day);
+  return months < 24 ? "m" + std::to_string(months) : "y" + std::to_string(months / 12);
+}
+
+std::string BucketLabel(const std::string& group, const std::string& key,
+                        const std::string& locale) {
+  static const char* const kMonths[] = {"January",   "February", "March",    "April",
+                                        "May",       "June",     "July",     "August",
+                                        "September", "October",  "November", "December"};
+  const bool ko = locale != "en";
+  if (group == "year") return ko ? key + "년" : key;
+  if (group == "month") {
+    const int month = std::stoi(key.substr(5, 2));
+    return ko ? key.substr(0, 4) + "년 " + std::to_string(month) + "월"
+              : std::string(kMonths[month - 1]) + " " + key.substr(0, 4);
+  }
+  if (key == "prenatal") return ko ? "태어나기 전" : "before birth";
+  const std::string n = key.substr(1);
+  if (key[0] == 'm') return ko ? "생후 " + n + "개월" : n + (n == "1" ? " month" : " months");
+  return ko ? n + "살" : "age " + n;
+}
+
+Result<Timeline> EntryService::GetTimeline(const std::string& caller, const std::string& family_id,
+                                           const std::string& group, const ListParams& params) {
+  auto access = AccessFor(caller, family_id);
+  if (!access) return tl::unexpected(access.error());
+  if (group != "year" && group != "month" && group != "age") {
+    return Invalid("group", "must be year, month or age");
+  }
+  auto query = PageQuery(*access, params);
+  if (!query) return tl::unexpected(query.error());
+
+  std::optional<Date> birthdate;
+  if (group == "age") {
+    if (!params.member_id) return Invalid("member_id", "is required to group by age");
+    auto member = store_.FindMember(family_id, *params.member_id);
+    if (!member) return tl::unexpected(member.error());
+    if (!member->birthdate) return Invalid("member_id", "this member has no birthdate");
+    birthdate = ParseDate(*member->birthdate);
+  }
+  auto user = store_.FindUser(caller);
+  if (!user) return tl::unexpected(user.error());
+
+  auto page = FetchPage(*query);
+  if (!page) return tl::unexpected(page.error());
+  auto days = store_.CountEntriesByDay(query->filter);
+  if (!days) return tl::unexpected(days.error());
+
+  std::map<std::string, int64_t> counts;
+  for (const auto& d : *days) {
+    if (auto day = ParseDate(d.day)) counts[BucketKey(group, *day, birthdate)] += d.count;
+  }
+  Timeline timeline{group, {}, page->next_cursor};
+  for (auto& entry : page->items) {
+    const auto day = ParseDate(entry.occurred_at);
+    const std::string key = day ? BucketKey(group, *day, birthdate) : entry.occurred_at;
+    if (timeline.buckets.empty() || timeline.buckets.back().key != key) {
+      timeline.buckets.push_back(
+          TimelineBucket{key, BucketLabel(group, key, user->locale), counts[key], {}});
+    }
+    timeline.buckets.back().entries.push_back(std::move(entry));
+  }
+  return timeline;
+}
+
+}  // namespace dadly

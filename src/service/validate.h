@@ -1,0 +1,37 @@
+// Field checks shared by the services. Each check appends a FieldError instead of failing at
+// once, so a form learns every problem in one answer.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "core/time.h"
+
+namespace dadly {
+
+class Validator {
+ public:
+  // Code points in [min, max]; with `no_blank`, not only whitespace.
+  void Text(const std::string& field, const std::string& value, size_t min, size_t max,
+            bool no_blank = false);
+  // A real YYYY-MM-DD between `earliest` and `latest` inclusive; returns it when valid.
+  std::optional<Date> Day(const std::string& field, const std::string& value, const Date& earliest,
+                          const Date& latest);
+  void Email(const std::string& field, const std::string& value);
+  void Uuids(const std::string& field, const std::vector<std::string>& ids, size_t max);
+  void Add(const std::string& field, const std::string& message);
+
+  bool ok() const { return errors_.empty(); }
+  // Success when no check failed; otherwise a kInvalidArgument error naming every field.
+  Status Finish();
+
+ private:
+  std::vector<FieldError> errors_;
+};
+
+// The earliest day Dadly accepts for a moment or a birthdate.
+inline constexpr Date kEarliestDay{1900, 1, 1};
+
+}  // namespace dadly

@@ -1,0 +1,160 @@
+#include "store/sqlite/db.h"
+
+namespace dadly::sqlite {
+namespace {
+
+[[noreturn]] void Throw(sqlite3* db, int rc) {
+  throw SqliteError(db ? sqlite3_extended_errcode(db) : rc,
+                    std::string("sqlite: ") + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
+}
+
+}  // namespace
+
+Stmt::~Stmt() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+Stmt& Stmt::Bind(int index, std::string_view text) {
+  if (int rc = sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()),
+                                 SQLITE_TRANSIENT);
+      rc != SQLITE_OK) {
+    Throw(db_, rc);
+  }
+  return *this;
+}
+
+Stmt& Stmt::Bind(int index, int64_t value) {
+  if (int rc = sqlite3_bind_int64(stmt_, index, value); rc != SQLITE_OK) Throw(db_, rc);
+  return *this;
+}
+
+Stmt& Stmt::Bind(int index, const std::optional<std::string>& text) {
+  return text ? Bind(index, std::string_view(*text)) : BindNull(index);
+}
+
+Stmt& Stmt::BindNull(int index) {
+  if (int rc = sqlite3_bind_null(stmt_, index); rc != SQLITE_OK) Throw(db_, rc);
+  return *this;
+}
+
+bool Stmt::Step() {
+  const int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  Throw(db_, rc);
+}
+
+void Stmt::Run() {
+  while (Step()) {
+  }
+}
+
+std::string Stmt::Text(int column) const {
+  const auto* p = sqlite3_column_text(stmt_, column);
+  return p ? std::string(reinterpret_cast<const char*>(p),
+                         static_cast<size_t>(sqlite3_column_bytes(stmt_, column)))
+           : std::string();
+}
+
+std::optional<std::string> Stmt::OptText(int column) const {
+  if (sqlite3_column_type(stmt_, column) == SQLITE_NULL) return std::nullopt;
+  return Text(column);
+}
+
+int64_t Stmt::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+std::optional<int64_t> Stmt::OptInt(int column) const {
+  if (sqlite3_column_type(stmt_, column) == SQLITE_NULL) return std::nullopt;
+  return Int(column);
+}
+
+Connection::Connection(const std::string& path, const std::string& synchronous) {
+  const int rc =
+      sqlite3_open_v2(path.c_str(), &db_,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw SqliteError(rc, "sqlite: cannot open " + path + ": " + msg);
+  }
+  sqlite3_extended_result_codes(db_, 1);
+  sqlite3_busy_timeout(db_, 5000);
+  // secure_delete: deleted text is overwritten, not left in free pages ("deletion means gone").
+  Exec(
+      "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;"
+      "PRAGMA synchronous = " +
+      synchronous + "; PRAGMA temp_store = MEMORY;");
+}
+
+Connection::~Connection() {
+  for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+  sqlite3_close(db_);
+}
+
+Stmt Connection::Prepare(const std::string& sql) {
+  auto it = cache_.find(sql);
+  if (it == cache_.end()) {
+    sqlite3_stmt* stmt = nullptr;
+    if (int rc = sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()),
+                                    SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+        rc != SQLITE_OK) {
+      Throw(db_, rc);
+    }
+    it = cache_.emplace(sql, stmt).first;
+  }
+  return Stmt(db_, it->second);
+}
+
+void Connection::Exec(const std::string& sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : "unknown error";
+    sqlite3_free(err);
+    throw SqliteError(sqlite3_extended_errcode(db_), "sqlite: " + msg);
+  }
+}
+
+Pool::Pool(const std::string& path, const std::string& synchronous, size_t size) {
+  for (size_t i = 0; i < size; ++i)
+    idle_.push_back(std::make_unique<Connection>(path, synchronous));
+}
+
+Pool::Lease Pool::Acquire() {
+  std::unique_lock lock(mu_);
+  available_.wait(lock, [&] { return !idle_.empty(); });
+  auto conn = std::move(idle_.back());
+  idle_.pop_back();
+  return Lease(this, std::move(conn));
+}
+
+Pool::Lease::~Lease() {
+  if (!conn_) return;
+  {
+    std::lock_guard lock(pool_->mu_);
+    pool_->idle_.push_back(std::move(conn_));
+  }
+  pool_->available_.notify_one();
+}
+
+WriteTransaction::WriteTransaction(Pool& pool, Connection& conn)
+    : lock_(pool.write_mutex()), conn_(conn) {
+  conn_.Prepare("BEGIN IMMEDIATE").Run();
+}
+
+WriteTransaction::~WriteTransaction() {
+  if (done_) return;
+  try {
+    conn_.Prepare("ROLLBACK").Run();
+  } catch (const SqliteError&) {
+    // The transaction is already gone (SQLite rolls back on some errors by itself).
+  }
+}
+
+void WriteTransaction::Commit() {
+  conn_.Prepare("COMMIT").Run();
+  done_ = true;
+}
+
+}  // namespace dadly::sqlite

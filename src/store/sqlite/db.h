@@ -1,0 +1,126 @@
+// Thin RAII layer over the SQLite C API for the SQLite store: connections with a prepared
+// statement cache, a connection pool, and transactions. Failures throw SqliteError, which the
+// store methods turn into Error values at their boundary (see Guard in sqlite_store.h).
+#pragma once
+
+#include <sqlite3.h>
+
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace dadly::sqlite {
+
+class SqliteError : public std::runtime_error {
+ public:
+  SqliteError(int code, const std::string& what) : std::runtime_error(what), code_(code) {}
+  int code() const { return code_; }  // the extended result code
+
+ private:
+  int code_;
+};
+
+// A cached prepared statement in use; resets and clears its bindings when it goes away.
+// Not thread-safe: used by one thread holding the connection.
+class Stmt {
+ public:
+  Stmt(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+  ~Stmt();
+
+  Stmt& Bind(int index, std::string_view text);
+  Stmt& Bind(int index, const std::string& text) { return Bind(index, std::string_view(text)); }
+  Stmt& Bind(int index, const char* text) { return Bind(index, std::string_view(text)); }
+  Stmt& Bind(int index, int64_t value);
+  Stmt& Bind(int index, const std::optional<std::string>& text);  // null when empty
+  Stmt& BindNull(int index);
+  // Advances; true when a row is available.
+  bool Step();
+  // Steps to completion, for statements that return no rows.
+  void Run();
+
+  std::string Text(int column) const;
+  std::optional<std::string> OptText(int column) const;
+  int64_t Int(int column) const;
+  std::optional<int64_t> OptInt(int column) const;
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_;
+};
+
+// One open connection with its statement cache. Not thread-safe: the pool hands it to one
+// thread at a time.
+class Connection {
+ public:
+  // Opens (creating) the database with Dadly's pragmas. `synchronous` is "full" or "normal".
+  Connection(const std::string& path, const std::string& synchronous);
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+  ~Connection();
+
+  Stmt Prepare(const std::string& sql);
+  // Runs one or more statements without results (migrations, pragmas).
+  void Exec(const std::string& sql);
+  int64_t Changes() const { return sqlite3_changes64(db_); }
+  sqlite3* handle() { return db_; }
+
+ private:
+  sqlite3* db_ = nullptr;
+  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+};
+
+// A fixed set of connections. Writers also take `write_mutex`, so that this process never makes
+// SQLite's busy handler sleep against itself; other processes are waited for by busy_timeout.
+class Pool {
+ public:
+  Pool(const std::string& path, const std::string& synchronous, size_t size);
+
+  class Lease {
+   public:
+    Lease(Pool* pool, std::unique_ptr<Connection> conn) : pool_(pool), conn_(std::move(conn)) {}
+    Lease(Lease&&) = default;
+    ~Lease();
+    Connection* operator->() { return conn_.get(); }
+    Connection& operator*() { return *conn_; }
+
+   private:
+    Pool* pool_;
+    std::unique_ptr<Connection> conn_;
+  };
+
+  Lease Acquire();
+  std::mutex& write_mutex() { return write_mutex_; }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable available_;
+  std::vector<std::unique_ptr<Connection>> idle_;
+  std::mutex write_mutex_;
+};
+
+// BEGIN IMMEDIATE on construction, ROLLBACK on destruction unless Commit() ran. Holds the pool's
+// write mutex for its lifetime.
+class WriteTransaction {
+ public:
+  WriteTransaction(Pool& pool, Connection& conn);
+  WriteTransaction(const WriteTransaction&) = delete;
+  WriteTransaction& operator=(const WriteTransaction&) = delete;
+  ~WriteTransaction();
+  void Commit();
+
+ private:
+  std::unique_lock<std::mutex> lock_;
+  Connection& conn_;
+  bool done_ = false;
+};
+
+}  // namespace dadly::sqlite

@@ -1,0 +1,79 @@
+// The SQLite Store: one database file in the data directory, WAL mode, a pool of connections.
+// Methods are defined across users.cc, families.cc, members.cc and entries.cc.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "store/sqlite/db.h"
+#include "store/store.h"
+
+namespace dadly::sqlite {
+
+class SqliteStore final : public Store {
+ public:
+  // Opens or creates `path`. Throws SqliteError when the file cannot be opened.
+  SqliteStore(const std::string& path, const std::string& synchronous, size_t connections);
+
+  Status Migrate() override;
+  Status Ping() override;
+
+  Status CreateUser(const User& user) override;
+  Result<User> FindUser(const std::string& user_id) override;
+  Result<User> FindUserByEmail(const std::string& email) override;
+  Status CreateSession(const RefreshToken& token) override;
+  Result<RotateOutcome> RotateRefreshToken(const std::string& old_hash, const RefreshToken& next,
+                                           int64_t now, std::string* user_id) override;
+  Status RevokeSession(const std::string& token_hash, int64_t now) override;
+  Result<int64_t> CountLoginFailures(const std::string& key, int64_t since) override;
+  Result<int64_t> OldestLoginFailure(const std::string& key, int64_t since) override;
+  Status RecordLoginFailure(const std::string& key, int64_t now) override;
+  Status ClearLoginFailures(const std::string& key) override;
+
+  Status CreateFamily(const Family& family, const Membership& owner) override;
+  Result<Family> FindFamily(const std::string& family_id) override;
+  Result<Membership> FindMembership(const std::string& family_id,
+                                    const std::string& user_id) override;
+  Result<std::vector<std::pair<Family, Role>>> ListFamiliesOfUser(
+      const std::string& user_id) override;
+  Result<std::vector<FamilyUser>> ListFamilyUsers(const std::string& family_id) override;
+  Status PutMembership(const Membership& membership) override;
+  Status RemoveMembership(const std::string& family_id, const std::string& user_id) override;
+
+  Status CreateMember(const Member& member) override;
+  Result<Member> FindMember(const std::string& family_id, const std::string& member_id) override;
+  Result<std::vector<Member>> ListMembers(const std::string& family_id) override;
+  Status UpdateMember(const Member& member) override;
+  Status DeleteMember(const std::string& family_id, const std::string& member_id) override;
+  Result<int64_t> CountMembersInFamily(const std::string& family_id,
+                                       const std::vector<std::string>& member_ids) override;
+
+  Result<Entry> CreateEntry(const Entry& entry) override;
+  Result<Entry> FindEntry(const std::string& family_id, const std::string& entry_id,
+                          bool include_deleted) override;
+  Result<Entry> UpdateEntry(const Entry& entry, int64_t expected_version) override;
+  Status TrashEntry(const std::string& family_id, const std::string& entry_id,
+                    int64_t now) override;
+  Status RestoreEntry(const std::string& family_id, const std::string& entry_id,
+                      int64_t now) override;
+  Result<std::vector<Entry>> ListEntries(const EntryPageQuery& query) override;
+  Result<std::vector<DayCount>> CountEntriesByDay(const EntryFilter& filter) override;
+  Result<std::vector<Entry>> ListTrash(const TrashQuery& query) override;
+  Result<int64_t> PurgeTrash(int64_t deleted_before) override;
+
+ private:
+  // Would removing or demoting `user_id` leave `family_id` without an owner?
+  static bool IsLastOwner(Connection& conn, const std::string& family_id,
+                          const std::string& user_id);
+
+  Pool pool_;
+};
+
+// Runs `fn` and turns a SqliteError into kUnavailable (kConflict for a uniqueness violation),
+// logging the cause, so that no library exception leaves the store.
+template <typename Fn>
+auto Guard(const char* operation, Fn&& fn) -> decltype(fn());
+
+}  // namespace dadly::sqlite
+
+#include "store/sqlite/guard_inl.h"

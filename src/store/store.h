@@ -1,0 +1,158 @@
+// The Store: every durable fact of Dadly (accounts, families, members, entries) behind one
+// interface. Each method is one atomic operation; callers never hold a transaction. The only
+// code that names a backend is OpenStore().
+//
+// Thread safety: implementations are safe to call from many threads at once.
+// Errors: kNotFound when the thing does not exist (or is not in the named family),
+// kConflict for uniqueness and invariant violations, kUnavailable when the backend fails.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/config.h"
+#include "core/error.h"
+#include "model/entry.h"
+#include "model/family.h"
+#include "model/user.h"
+
+namespace dadly {
+
+// Position after which a page of entries continues: list order is occurred_at desc, seq desc.
+struct EntryCursor {
+  std::string occurred_at;
+  int64_t seq = 0;
+};
+
+// Which entries a reader may see and wants to see. Private entries of other authors are never
+// returned; deleted entries only from the trash queries.
+struct EntryFilter {
+  std::string family_id;
+  std::string viewer_id;
+  bool only_tagging_viewer = false;  // a child: only family entries tagging a member linked to it
+  std::optional<std::string> member_id;
+  std::optional<std::string> from;  // inclusive YYYY-MM-DD
+  std::optional<std::string> to;    // inclusive YYYY-MM-DD
+};
+
+struct EntryPageQuery {
+  EntryFilter filter;
+  std::optional<EntryCursor> after;
+  int limit = 20;
+};
+
+// Trash order is deleted_at desc, seq desc; the cursor reuses EntryCursor with the deletion
+// time in `occurred_at`'s place as a decimal number.
+struct TrashQuery {
+  std::string family_id;
+  std::string viewer_id;
+  bool include_family_entries_of_others = false;     // owners may restore others' family entries
+  std::optional<std::pair<int64_t, int64_t>> after;  // (deleted_at, seq)
+  int limit = 20;
+};
+
+struct DayCount {
+  std::string day;  // YYYY-MM-DD
+  int64_t count = 0;
+};
+
+// A member of a family's user list, with the account fields a manager sees.
+struct FamilyUser {
+  Membership membership;
+  std::string email;
+  std::string display_name;
+};
+
+enum class RotateOutcome {
+  kRotated,  // the old token is now spent and the new one is valid
+  kReused,   // the old token was already spent: the whole session is now revoked
+  kInvalid,  // unknown, expired or revoked
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Applies pending migrations. kUnavailable when the database is newer than this binary.
+  virtual Status Migrate() = 0;
+  // kUnavailable when the database cannot answer a trivial query.
+  virtual Status Ping() = 0;
+
+  // --- users and sessions ---
+  // kConflict when the email is taken.
+  virtual Status CreateUser(const User& user) = 0;
+  virtual Result<User> FindUser(const std::string& user_id) = 0;
+  virtual Result<User> FindUserByEmail(const std::string& email) = 0;
+  // Starts a session whose first refresh token is `token`.
+  virtual Status CreateSession(const RefreshToken& token) = 0;
+  // Spends `old_hash` and stores `next` in the same session, if `old_hash` is valid at `now`.
+  // Fills `user_id` with the session's user when rotated.
+  virtual Result<RotateOutcome> RotateRefreshToken(const std::string& old_hash,
+                                                   const RefreshToken& next, int64_t now,
+                                                   std::string* user_id) = 0;
+  // Revokes the session holding `token_hash`; nothing happens for an unknown token.
+  virtual Status RevokeSession(const std::string& token_hash, int64_t now) = 0;
+  // Failed logins recorded under `key` (an account or an address) since `since`.
+  virtual Result<int64_t> CountLoginFailures(const std::string& key, int64_t since) = 0;
+  // Oldest failure under `key` since `since`, or 0: tells when the window frees a place.
+  virtual Result<int64_t> OldestLoginFailure(const std::string& key, int64_t since) = 0;
+  virtual Status RecordLoginFailure(const std::string& key, int64_t now) = 0;
+  virtual Status ClearLoginFailures(const std::string& key) = 0;
+
+  // --- families and memberships ---
+  // Creates the family with `owner` as its first membership.
+  virtual Status CreateFamily(const Family& family, const Membership& owner) = 0;
+  virtual Result<Family> FindFamily(const std::string& family_id) = 0;
+  virtual Result<Membership> FindMembership(const std::string& family_id,
+                                            const std::string& user_id) = 0;
+  virtual Result<std::vector<std::pair<Family, Role>>> ListFamiliesOfUser(
+      const std::string& user_id) = 0;
+  virtual Result<std::vector<FamilyUser>> ListFamilyUsers(const std::string& family_id) = 0;
+  // Inserts or replaces a membership. kConflict when it would leave the family without owner.
+  virtual Status PutMembership(const Membership& membership) = 0;
+  // kNotFound when absent; kConflict when it would leave the family without owner.
+  virtual Status RemoveMembership(const std::string& family_id, const std::string& user_id) = 0;
+
+  // --- members ---
+  virtual Status CreateMember(const Member& member) = 0;
+  virtual Result<Member> FindMember(const std::string& family_id, const std::string& member_id) = 0;
+  // Ordered by birthdate (unknown last), then name.
+  virtual Result<std::vector<Member>> ListMembers(const std::string& family_id) = 0;
+  virtual Status UpdateMember(const Member& member) = 0;
+  // Deletes the member and its tags on entries; the entries stay.
+  virtual Status DeleteMember(const std::string& family_id, const std::string& member_id) = 0;
+  // How many of `member_ids` are members of the family.
+  virtual Result<int64_t> CountMembersInFamily(const std::string& family_id,
+                                               const std::vector<std::string>& member_ids) = 0;
+
+  // --- entries ---
+  // Inserts the entry with its member tags; returns it with `seq` assigned.
+  virtual Result<Entry> CreateEntry(const Entry& entry) = 0;
+  // A live entry, or with `include_deleted` one in the trash too. Visibility is the caller's job.
+  virtual Result<Entry> FindEntry(const std::string& family_id, const std::string& entry_id,
+                                  bool include_deleted) = 0;
+  // Replaces the editable fields if the stored version is `expected_version`, bumping it.
+  // kPreconditionFailed on another version; kNotFound when missing or trashed.
+  virtual Result<Entry> UpdateEntry(const Entry& entry, int64_t expected_version) = 0;
+  // Moves a live entry to the trash (kNotFound when missing or already there).
+  virtual Status TrashEntry(const std::string& family_id, const std::string& entry_id,
+                            int64_t now) = 0;
+  // Brings an entry back from the trash (kNotFound when it is not there).
+  virtual Status RestoreEntry(const std::string& family_id, const std::string& entry_id,
+                              int64_t now) = 0;
+  // One page of live entries in list order; at most `limit` items.
+  virtual Result<std::vector<Entry>> ListEntries(const EntryPageQuery& query) = 0;
+  // Live entries per day under the filter, for timeline bucket counts.
+  virtual Result<std::vector<DayCount>> CountEntriesByDay(const EntryFilter& filter) = 0;
+  virtual Result<std::vector<Entry>> ListTrash(const TrashQuery& query) = 0;
+  // Erases entries trashed before `deleted_before`, everywhere in the database. Returns how many.
+  virtual Result<int64_t> PurgeTrash(int64_t deleted_before) = 0;
+};
+
+// The only place that chooses a backend: SQLite in `config.data_dir` unless DATABASE_URL is set.
+Result<std::unique_ptr<Store>> OpenStore(const Config& config);
+
+}  // namespace dadly

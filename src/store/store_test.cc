@@ -1,0 +1,260 @@
+// The Store contract: every backend must pass this suite. Backends join through kBackends.
+#include "store/store.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "core/ids.h"
+
+namespace dadly {
+namespace {
+
+struct Backend {
+  const char* name;
+  std::function<std::unique_ptr<Store>(const std::string& dir)> open;
+};
+
+const Backend kBackends[] = {
+    {"sqlite",
+     [](const std::string& dir) {
+       Config c;
+       c.data_dir = dir;
+       c.threads = 4;
+       return std::move(OpenStore(c).value());
+     }},
+};
+
+class StoreContract : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() / ("dadly-store-" + NewUuid());
+    std::filesystem::create_directories(dir_);
+    store_ = GetParam().open(dir_.string());
+    ASSERT_TRUE(store_->Migrate());
+  }
+  void TearDown() override {
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  User AddUser(const std::string& email) {
+    User u{NewUuid(), email, "hash", "name", "ko", 1};
+    EXPECT_TRUE(store_->CreateUser(u));
+    return u;
+  }
+  Family AddFamily(const User& owner) {
+    Family f{NewUuid(), "family", 1};
+    EXPECT_TRUE(store_->CreateFamily(f, Membership{f.id, owner.id, Role::kOwner, 1}));
+    return f;
+  }
+  Entry AddEntry(const Family& f, const User& author, const std::string& day,
+                 Visibility v = Visibility::kFamily, std::vector<std::string> members = {}) {
+    Entry e;
+    e.id = NewUuid();
+    e.family_id = f.id;
+    e.author_id = author.id;
+    e.body = "body " + day;
+    e.occurred_at = day;
+    e.visibility = v;
+    e.member_ids = std::move(members);
+    auto stored = store_->CreateEntry(e);
+    EXPECT_TRUE(stored);
+    return *stored;
+  }
+  std::vector<std::string> Ids(const EntryPageQuery& q) {
+    std::vector<std::string> out;
+    const auto rows = store_->ListEntries(q);
+    EXPECT_TRUE(rows);
+    for (const auto& e : *rows) out.push_back(e.id);
+    return out;
+  }
+
+  std::filesystem::path dir_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_P(StoreContract, MigrateIsIdempotent) { EXPECT_TRUE(store_->Migrate()); }
+
+TEST_P(StoreContract, EmailsAreUnique) {
+  AddUser("a@example.com");
+  User again{NewUuid(), "a@example.com", "h", "n", "ko", 1};
+  auto r = store_->CreateUser(again);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(store_->FindUserByEmail("nobody@example.com").error().code, ErrorCode::kNotFound);
+}
+
+TEST_P(StoreContract, RefreshTokensRotateAndReuseRevokesTheSession) {
+  const User u = AddUser("r@example.com");
+  ASSERT_TRUE(store_->CreateSession(RefreshToken{"h1", NewUuid(), u.id, 10, 1000}));
+  std::string user_id;
+  EXPECT_EQ(store_->RotateRefreshToken("h1", RefreshToken{"h2", "", "", 20, 1000}, 20, &user_id),
+            RotateOutcome::kRotated);
+  EXPECT_EQ(user_id, u.id);
+  EXPECT_EQ(store_->RotateRefreshToken("h1", RefreshToken{"h3", "", "", 30, 1000}, 30, &user_id),
+            RotateOutcome::kReused);
+  // The reuse revoked the session: the newest token is dead too.
+  EXPECT_EQ(store_->RotateRefreshToken("h2", RefreshToken{"h4", "", "", 40, 1000}, 40, &user_id),
+            RotateOutcome::kInvalid);
+  EXPECT_EQ(store_->RotateRefreshToken("nope", RefreshToken{"h5", "", "", 40, 1000}, 40, &user_id),
+            RotateOutcome::kInvalid);
+}
+
+TEST_P(StoreContract, ExpiredAndLoggedOutTokensDoNotRotate) {
+  const User u = AddUser("x@example.com");
+  ASSERT_TRUE(store_->CreateSession(RefreshToken{"old", NewUuid(), u.id, 10, 100}));
+  std::string user_id;
+  EXPECT_EQ(store_->RotateRefreshToken("old", RefreshToken{"n", "", "", 100, 900}, 100, &user_id),
+            RotateOutcome::kInvalid);
+  ASSERT_TRUE(store_->CreateSession(RefreshToken{"live", NewUuid(), u.id, 10, 1000}));
+  ASSERT_TRUE(store_->RevokeSession("live", 20));
+  EXPECT_EQ(store_->RotateRefreshToken("live", RefreshToken{"m", "", "", 30, 900}, 30, &user_id),
+            RotateOutcome::kInvalid);
+}
+
+TEST_P(StoreContract, LoginFailuresAreCountedInAWindow) {
+  ASSERT_TRUE(store_->RecordLoginFailure("account:a", 100));
+  ASSERT_TRUE(store_->RecordLoginFailure("account:a", 200));
+  ASSERT_TRUE(store_->RecordLoginFailure("account:b", 200));
+  EXPECT_EQ(store_->CountLoginFailures("account:a", 150).value(), 1);
+  EXPECT_EQ(store_->CountLoginFailures("account:a", 0).value(), 2);
+  EXPECT_EQ(store_->OldestLoginFailure("account:a", 0).value(), 100);
+  ASSERT_TRUE(store_->ClearLoginFailures("account:a"));
+  EXPECT_EQ(store_->CountLoginFailures("account:a", 0).value(), 0);
+  EXPECT_EQ(store_->CountLoginFailures("account:b", 0).value(), 1);
+}
+
+TEST_P(StoreContract, AFamilyKeepsAnOwner) {
+  const User owner = AddUser("o@example.com");
+  const User other = AddUser("e@example.com");
+  const Family f = AddFamily(owner);
+  EXPECT_EQ(store_->PutMembership({f.id, owner.id, Role::kEditor, 1}).error().code,
+            ErrorCode::kConflict);
+  EXPECT_EQ(store_->RemoveMembership(f.id, owner.id).error().code, ErrorCode::kConflict);
+  ASSERT_TRUE(store_->PutMembership({f.id, other.id, Role::kOwner, 2}));
+  EXPECT_TRUE(store_->PutMembership({f.id, owner.id, Role::kViewer, 1}));
+  EXPECT_EQ(store_->FindMembership(f.id, owner.id)->role, Role::kViewer);
+  EXPECT_EQ(store_->RemoveMembership(f.id, "missing").error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store_->ListFamilyUsers(f.id)->size(), 2u);
+}
+
+TEST_P(StoreContract, EntriesListNewestFirstWithStableCursors) {
+  const User u = AddUser("l@example.com");
+  const Family f = AddFamily(u);
+  const Entry a = AddEntry(f, u, "2026-01-01");
+  const Entry b = AddEntry(f, u, "2026-03-01");
+  const Entry c = AddEntry(f, u, "2026-03-01");
+  const Entry d = AddEntry(f, u, "2025-12-31");
+  EntryPageQuery q;
+  q.filter = EntryFilter{f.id, u.id, false, {}, {}, {}};
+  q.limit = 10;
+  EXPECT_EQ(Ids(q), (std::vector<std::string>{c.id, b.id, a.id, d.id}));
+  q.limit = 2;
+  q.after = EntryCursor{b.occurred_at, b.seq};
+  AddEntry(f, u, "2026-06-01");  // a newer entry does not shift the next page
+  EXPECT_EQ(Ids(q), (std::vector<std::string>{a.id, d.id}));
+  q.after.reset();
+  q.limit = 10;
+  q.filter.from = "2026-01-01";
+  q.filter.to = "2026-02-28";
+  EXPECT_EQ(Ids(q), (std::vector<std::string>{a.id}));
+}
+
+TEST_P(StoreContract, PrivateEntriesAreOnlyTheAuthors) {
+  const User author = AddUser("p@example.com");
+  const User other = AddUser("q@example.com");
+  const Family f = AddFamily(author);
+  ASSERT_TRUE(store_->PutMembership({f.id, other.id, Role::kEditor, 1}));
+  const Entry secret = AddEntry(f, author, "2026-01-01", Visibility::kPrivate);
+  const Entry open = AddEntry(f, author, "2026-01-02");
+  EntryPageQuery q;
+  q.filter = EntryFilter{f.id, other.id, false, {}, {}, {}};
+  EXPECT_EQ(Ids(q), (std::vector<std::string>{open.id}));
+  q.filter.viewer_id = author.id;
+  EXPECT_EQ(Ids(q), (std::vector<std::string>{open.id, secret.id}));
+  EXPECT_EQ(store_->CountEntriesByDay(q.filter)->size(), 2u);
+}
+
+TEST_P(StoreContract, AChildSeesOnlyFamilyEntriesAboutItself) {
+  const User parent = AddUser("parent@example.com");
+  const User child = AddUser("child@example.com");
+  const Family f = AddFamily(parent);
+  Member kid{NewUuid(), f.id, "서윤", "2015-01-01", {}, child.id, 1, 1};
+  Member sibling{NewUuid(), f.id, "하준", {}, {}, {}, 1, 1};
+  ASSERT_TRUE(store_->CreateMember(kid));
+  ASSERT_TRUE(store_->CreateMember(sibling));
+  const Entry about = AddEntry(f, parent, "2026-01-01", Visibility::kFamily, {kid.id});
+  AddEntry(f, parent, "2026-01-02", Visibility::kFamily, {sibling.id});
+  AddEntry(f, parent, "2026-01-03", Visibility::kPrivate, {kid.id});
+  EntryPageQuery q;
+  q.filter = EntryFilter{f.id, child.id, true, {}, {}, {}};
+  EXPECT_EQ(Ids(q), (std::vector<std::string>{about.id}));
+  q.filter = EntryFilter{f.id, parent.id, false, sibling.id, {}, {}};
+  EXPECT_EQ(Ids(q).size(), 1u);
+}
+
+TEST_P(StoreContract, UpdatesCheckTheVersion) {
+  const User u = AddUser("v@example.com");
+  const Family f = AddFamily(u);
+  Entry e = AddEntry(f, u, "2026-01-01");
+  e.body = "changed";
+  auto updated = store_->UpdateEntry(e, 1);
+  ASSERT_TRUE(updated);
+  EXPECT_EQ(updated->version, 2);
+  EXPECT_EQ(updated->body, "changed");
+  e.body = "stale";
+  EXPECT_EQ(store_->UpdateEntry(e, 1).error().code, ErrorCode::kPreconditionFailed);
+  EXPECT_EQ(store_->FindEntry(f.id, e.id, false)->body, "changed");
+}
+
+TEST_P(StoreContract, DeletingAMemberRemovesItsTagsOnly) {
+  const User u = AddUser("m@example.com");
+  const Family f = AddFamily(u);
+  Member kid{NewUuid(), f.id, "kid", {}, {}, {}, 1, 1};
+  ASSERT_TRUE(store_->CreateMember(kid));
+  EXPECT_EQ(store_->CountMembersInFamily(f.id, {kid.id, NewUuid()}).value(), 1);
+  const Entry e = AddEntry(f, u, "2026-01-01", Visibility::kFamily, {kid.id});
+  EXPECT_EQ(store_->FindEntry(f.id, e.id, false)->member_ids, std::vector<std::string>{kid.id});
+  ASSERT_TRUE(store_->DeleteMember(f.id, kid.id));
+  EXPECT_TRUE(store_->FindEntry(f.id, e.id, false)->member_ids.empty());
+  EXPECT_EQ(store_->DeleteMember(f.id, kid.id).error().code, ErrorCode::kNotFound);
+}
+
+TEST_P(StoreContract, TrashRestoreAndPurge) {
+  const User u = AddUser("t@example.com");
+  const Family f = AddFamily(u);
+  const Entry e = AddEntry(f, u, "2026-01-01");
+  const Entry keep = AddEntry(f, u, "2026-01-02");
+  ASSERT_TRUE(store_->TrashEntry(f.id, e.id, 1000));
+  EXPECT_EQ(store_->FindEntry(f.id, e.id, false).error().code, ErrorCode::kNotFound);
+  EXPECT_TRUE(store_->FindEntry(f.id, e.id, true)->deleted_at);
+  EXPECT_EQ(store_->TrashEntry(f.id, e.id, 1001).error().code, ErrorCode::kNotFound);
+  TrashQuery tq{f.id, u.id, false, {}, 10};
+  EXPECT_EQ(store_->ListTrash(tq)->size(), 1u);
+  ASSERT_TRUE(store_->RestoreEntry(f.id, e.id, 1002));
+  EXPECT_TRUE(store_->FindEntry(f.id, e.id, false));
+  ASSERT_TRUE(store_->TrashEntry(f.id, e.id, 2000));
+  EXPECT_EQ(store_->PurgeTrash(2000).value(), 0);  // not older than the cut-off yet
+  EXPECT_EQ(store_->PurgeTrash(2001).value(), 1);
+  EXPECT_EQ(store_->FindEntry(f.id, e.id, true).error().code, ErrorCode::kNotFound);
+  EXPECT_TRUE(store_->FindEntry(f.id, keep.id, false));
+}
+
+TEST_P(StoreContract, AnotherFamilysIdsAreNotFound) {
+  const User a = AddUser("fa@example.com");
+  const User b = AddUser("fb@example.com");
+  const Family fa = AddFamily(a);
+  const Family fb = AddFamily(b);
+  const Entry e = AddEntry(fa, a, "2026-01-01");
+  EXPECT_EQ(store_->FindEntry(fb.id, e.id, true).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store_->TrashEntry(fb.id, e.id, 1).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store_->FindMembership(fb.id, a.id).error().code, ErrorCode::kNotFound);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::ValuesIn(kBackends),
+                         [](const auto& backend) { return std::string(backend.param.name); });
+
+}  // namespace
+}  // namespace dadly
