@@ -9,7 +9,7 @@ packages=(
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev
   libgtest-dev libgmock-dev
   python3 python3-pytest python3-requests python3-yaml sqlite3 curl
-  wrk python3-fastapi python3-uvicorn python3-uvloop python3-httptools
+  wrk python3-fastapi python3-uvicorn python3-uvloop python3-httptools python3-ujson
 )
 
 missing=()

@@ -49,7 +49,10 @@ Result<Timeline> EntryService::GetTimeline(const std::string& caller, const std:
   if (group == "age") {
     if (!params.member_id) return Invalid("member_id", "is required to group by age");
     auto member = store_.FindMember(family_id, *params.member_id);
-    if (!member) return tl::unexpected(member.error());
+    if (!member && member.error().code != ErrorCode::kNotFound) {
+      return tl::unexpected(member.error());
+    }
+    if (!member) return Invalid("member_id", "must be a member of this family");
     if (!member->birthdate) return Invalid("member_id", "this member has no birthdate");
     birthdate = ParseDate(*member->birthdate);
   }
