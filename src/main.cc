@@ -56,6 +56,9 @@ int Serve(const Config& config, Store& store, AuthService& auth, FamilyService& 
   std::atomic<bool> draining{false};
   http::Router router;
   AddAllRoutes(router, auth, families, entries, store, metrics, draining);
+  const auto web = config.web_dir.empty() ? http::NewEmbeddedWebAssets()
+                                          : http::NewDirectoryWebAssets(config.web_dir);
+  http::AddWebRoutes(router, *web);
   http::HttpServer server(router, metrics);
   auto port = server.Start(http::ServerOptions{config.host, config.port, config.threads});
   if (!port) return Failed(port.error());

@@ -67,6 +67,7 @@ Result<Config> LoadConfig(int argc, char** argv) {
     c.purge_interval_seconds = *t;
   }
   if (auto v = Env("DADLY_SQLITE_SYNC"); !v.empty()) c.sqlite_sync = v;
+  c.web_dir = Env("DADLY_WEB_DIR");
   c.database_url = Env("DATABASE_URL");
   c.jwt_secret = Env("DADLY_JWT_SECRET");
   for (const char* name : kCloudNames) {
@@ -126,6 +127,7 @@ std::vector<std::string> DescribeConfig(const Config& c) {
       "jwt_secret = " +
           std::string(c.jwt_secret.empty() ? "(generated in data_dir/secrets)" : "(set, redacted)"),
       "purge_interval_seconds = " + std::to_string(c.purge_interval_seconds),
+      "web_dir = " + (c.web_dir.empty() ? std::string("(built in)") : c.web_dir),
   };
   for (const char* name : kCloudNames) {
     auto it = c.cloud.find(name);

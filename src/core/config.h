@@ -19,6 +19,7 @@ struct Config {
   std::string sqlite_sync = "full";  // full | normal
   std::string jwt_secret;            // empty: generated once into data_dir/secrets
   int purge_interval_seconds = 3600;
+  std::string web_dir;  // empty: the web app compiled into the binary
   // Cloud settings named in DESIGN.md, kept as given; later ports read them.
   std::map<std::string, std::string> cloud;
   // Arguments of commands other than serve (grant's --family, --email, --role).

@@ -55,6 +55,10 @@ Response Router::Dispatch(Request& request, std::string* route_label) const {
     }
   }
   *route_label = "unmatched";
+  if (allow.empty() && fallback_ && request.method == "GET") {
+    *route_label = "web";
+    return fallback_(request);
+  }
   if (!allow.empty()) {
     *route_label = "method_not_allowed";
     return MethodNotAllowed(allow);

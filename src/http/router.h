@@ -18,6 +18,8 @@ using Handler = std::function<Response(Request&)>;
 class Router {
  public:
   void Add(std::string method, std::string pattern, Handler handler);
+  // Answers GET requests that match no route (the web app); without one they are 404.
+  void SetFallback(Handler handler) { fallback_ = std::move(handler); }
   // Runs the matching handler. `route` receives the matched pattern (or "unmatched"), a label
   // of bounded cardinality for metrics and logs.
   Response Dispatch(Request& request, std::string* route) const;
@@ -34,6 +36,7 @@ class Router {
   static bool Match(const Route& route, const std::vector<std::string_view>& parts,
                     std::map<std::string, std::string>* params);
   std::vector<Route> routes_;
+  Handler fallback_;
 };
 
 }  // namespace dadly::http

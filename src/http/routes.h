@@ -6,6 +6,7 @@
 
 #include "http/metrics.h"
 #include "http/router.h"
+#include "http/web_assets.h"
 #include "service/auth_service.h"
 #include "service/entry_service.h"
 #include "service/family_service.h"
@@ -20,5 +21,8 @@ void AddEntryRoutes(Router& router, const AuthService& auth, EntryService& entri
 // document and /docs.
 void AddOperationRoutes(Router& router, Store& store, const Metrics& metrics,
                         const std::atomic<bool>& draining);
+
+// Every other GET path: the web app's files, or index.html for the app's own routes.
+void AddWebRoutes(Router& router, const WebAssets& assets);
 
 }  // namespace dadly::http

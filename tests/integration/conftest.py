@@ -54,8 +54,9 @@ def unique_password():
 class ServerProcess:
     """One `dadly serve` process; stdout/stderr are drained by threads."""
 
-    def __init__(self, data_dir):
+    def __init__(self, data_dir, env=None):
         self.data_dir = Path(data_dir)
+        self.extra_env = dict(env or {})
         self.proc = None
         self.port = None
         self.lines = []          # raw stdout lines (str), across restarts
@@ -82,6 +83,7 @@ class ServerProcess:
 
     def start(self, timeout=20):
         env = {k: v for k, v in os.environ.items() if not k.startswith("DADLY_")}
+        env.update(self.extra_env)
         self.port = None
         self._listening = threading.Event()
         if not Path(DADLY_BIN).exists():
