@@ -1,0 +1,61 @@
+#include "core/config.h"
+
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <algorithm>
+
+namespace dadly {
+namespace {
+
+Result<Config> Load(std::vector<std::string> args) {
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  return LoadConfig(static_cast<int>(argv.size()), argv.data());
+}
+
+TEST(Config, FlagsOverrideTheEnvironment) {
+  setenv("DADLY_PORT", "9001", 1);
+  setenv("DADLY_DATA_DIR", "/tmp/from-env", 1);
+  auto c = Load({"dadly", "serve", "--port", "9002"});
+  unsetenv("DADLY_PORT");
+  unsetenv("DADLY_DATA_DIR");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->port, 9002);
+  EXPECT_EQ(c->data_dir, "/tmp/from-env");
+  EXPECT_GT(c->threads, 0);
+}
+
+TEST(Config, RejectsUnknownCommandsFlagsAndBadNumbers) {
+  EXPECT_FALSE(Load({"dadly", "dance"}));
+  EXPECT_FALSE(Load({"dadly", "serve", "--colour", "blue"}));
+  EXPECT_FALSE(Load({"dadly", "serve", "--port", "70000"}));
+  EXPECT_FALSE(Load({"dadly", "serve", "--port", "80x"}));
+  EXPECT_FALSE(Load({"dadly", "serve", "--port"}));
+  EXPECT_FALSE(Load({"dadly", "serve", "--family", "x"}));  // grant's flag only
+  EXPECT_TRUE(Load({"dadly", "grant", "--family", "f", "--email", "e", "--role", "viewer"}));
+}
+
+TEST(Config, DescriptionRedactsSecrets) {
+  setenv("OPENAI_API_KEY", "sk-very-secret", 1);
+  setenv("R2_BUCKET", "family-media", 1);
+  setenv("DATABASE_URL", "postgres://dadly:hunter2@db.internal:5432/dadly", 1);
+  setenv("DADLY_JWT_SECRET", "jwt-very-secret", 1);
+  auto c = Load({"dadly", "config"});
+  unsetenv("OPENAI_API_KEY");
+  unsetenv("R2_BUCKET");
+  unsetenv("DATABASE_URL");
+  unsetenv("DADLY_JWT_SECRET");
+  ASSERT_TRUE(c);
+  std::string all;
+  for (const auto& line : DescribeConfig(*c)) all += line + "\n";
+  EXPECT_EQ(all.find("sk-very-secret"), std::string::npos);
+  EXPECT_EQ(all.find("hunter2"), std::string::npos);
+  EXPECT_EQ(all.find("jwt-very-secret"), std::string::npos);
+  EXPECT_NE(all.find("OPENAI_API_KEY = (set, redacted)"), std::string::npos);
+  EXPECT_NE(all.find("R2_BUCKET = family-media"), std::string::npos);
+  EXPECT_NE(all.find("db.internal"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace dadly
