@@ -5,13 +5,16 @@
     benchtool.py port-from-log LOG [TIMEOUT_S]        the port of Dadly's "listening" line
     benchtool.py wait-http URL [TIMEOUT_S]            polls until the URL answers 200
     benchtool.py login BASE_URL DATA_DIR              prints an access token of family 0's owner
+    benchtool.py fresh-token BIN DATA_DIR             the same from a short-lived `BIN serve` on DATA_DIR
     benchtool.py json FILE EXPR                       prints a value of bench.json, e.g. families.0.id
+    benchtool.py wait-quiet MAX_S [CORES]             waits (at most MAX_S) until the machine is idle
     benchtool.py pids PID                             PID and its descendants
     benchtool.py mem PID                              VmRSS/VmHWM (kB) of PID and its descendants
     benchtool.py mem-record FILE PHASE PID            adds mem(PID) under PHASE to the JSON FILE
     benchtool.py reset-peak PID                       resets VmHWM of PID and its descendants
     benchtool.py wrk NAME OUT_DIR PID -- WRK ARGS     runs wrk, records load, server CPU and RSS
     benchtool.py startup --bin B --data-dir D [--repeat N]   spawn-to-first-200 timings
+    benchtool.py access-log LOG OUT_JSON              server-side latency per route from Dadly's log
     benchtool.py summarize OUT_DIR                    prints the summary table, writes results.json
 
 Every wait here is bounded.
@@ -90,6 +93,25 @@ def login(base, data_dir):
     if resp.status != 200:
         raise SystemExit(f"benchtool: login -> {resp.status} {data[:200]!r}")
     return json.loads(data)["access_token"]
+
+
+def fresh_token(binary, data_dir):
+    """Logs in through a Dadly started only for that (tokens live 15 minutes; the peer runs
+    use one taken just before them)."""
+    port = free_port()
+    with open(os.path.join(data_dir, "token-dadly.log"), "ab") as log:
+        proc = subprocess.Popen([binary, "serve", "--data-dir", data_dir, "--port", str(port)],
+                                stdout=log, stderr=subprocess.STDOUT)
+    try:
+        wait_http(f"http://127.0.0.1:{port}/healthz", 30)
+        return login(f"http://127.0.0.1:{port}", data_dir)
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=5)
 
 
 def json_value(path, expr):
@@ -181,6 +203,26 @@ def busy_cores_ticks():
         f = [int(x) for x in fh.readline().split()[1:]]
     idle = f[3] + f[4]
     return sum(f[:8]) - idle, f[7]
+
+
+def wait_quiet(max_s, cores=0.25, window=2.0):
+    """Waits until the whole machine used less than `cores` CPU over `window` seconds, at most
+    max_s seconds (our own servers are idle between runs, so what is left is other work)."""
+    t0 = time.monotonic()
+    while True:
+        b0, _ = busy_cores_ticks()
+        time.sleep(window)
+        b1, _ = busy_cores_ticks()
+        used = (b1 - b0) / CLK_TCK / window
+        waited = time.monotonic() - t0
+        if used < cores:
+            if waited > window + 0.5:
+                print(f"  (waited {waited:.0f} s for other work to finish)", flush=True)
+            return
+        if waited >= max_s:
+            print(f"  WARNING: the machine is still busy ({used:.2f} cores used by other work) after "
+                  f"{waited:.0f} s; measuring anyway", flush=True)
+            return
 
 
 def loadavg():
@@ -363,6 +405,34 @@ def startup(binary, data_dir, repeat, out_path):
         json.dump(results, fh, indent=1)
 
 
+def access_log(path, out_path):
+    """Percentiles of the handler latency Dadly logs per request (from the handler's start to
+    the response handed to the socket; time queued before a worker thread took the request is
+    not in it). Warm-up requests are included."""
+    lat = {}
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        for line in fh:
+            if '"request"' not in line:
+                continue
+            try:
+                d = json.loads(line)
+                h = d["httpRequest"]
+                ms = float(h["latency"].rstrip("s")) * 1000
+            except (ValueError, KeyError):
+                continue
+            lat.setdefault(f"{h['requestMethod']} {d.get('route')}", []).append(ms)
+    out = {}
+    for route, v in lat.items():
+        v.sort()
+        n = len(v)
+        out[route] = {"requests": n, "p50_ms": round(v[n // 2], 2), "p90_ms": round(v[int(n * 0.9)], 2),
+                      "p99_ms": round(v[min(n - 1, int(n * 0.99))], 2)}
+        print(f"  handler latency {route:<42} n={n:<7} p50 {out[route]['p50_ms']:6.2f} ms  "
+              f"p99 {out[route]['p99_ms']:6.2f} ms")
+    with open(out_path, "w") as fh:
+        json.dump(out, fh, indent=1)
+
+
 # ---- summary -------------------------------------------------------------------------------
 
 def summarize(out_dir):
@@ -377,9 +447,16 @@ def summarize(out_dir):
         binary = open(os.path.join(out_dir, "binary.txt")).read().strip()
     except FileNotFoundError:
         binary = "?"
+    first = load("dadly-timeline") or {"wrk_args": []}
+    warm = load("dadly-timeline-warmup") or {"wrk_args": []}
+
+    def arg(args, flag):
+        return args[args.index(flag) + 1] if flag in args else "?"
+
     lines = ["", "Dadly: " + binary,
-             "wrk: 64 connections, 2 threads, 15 s measured after a 3 s warm-up; FastAPI = the "
-             "idiomatic peer (thread pool), FastAPI-async = PEER_MODE=async", "",
+             f"wrk: {arg(first['wrk_args'], '-c')} connections, {arg(first['wrk_args'], '-t')} threads, "
+             f"{arg(first['wrk_args'], '-d')} measured after a {arg(warm['wrk_args'], '-d')} warm-up; "
+             "FastAPI = the idiomatic peer (thread pool), FastAPI-async = PEER_MODE=async", "",
              "| endpoint | server | req/s | p50 | p99 | Dadly/this req/s | non-2xx | server CPU (cores) | load before |",
              "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
     for ep, label in (("timeline", "GET timeline (month, 20)"), ("entries", "GET entries (20)"),
@@ -413,6 +490,12 @@ def summarize(out_dir):
     if mem_fa:
         lines.append(f"FastAPI-async RSS (summed): idle {mem_fa['idle_rss_kb'] / 1024:.1f} MiB; "
                      f"peak under load {mem_fa['load_hwm_kb'] / 1024:.1f} MiB")
+    handler = load("dadly-handler-latency")
+    if handler:
+        lines.append("Dadly handler latency from its access log (no queueing before a worker thread; "
+                     "warm-ups included): " + "; ".join(
+                         f"{r} p50 {v['p50_ms']} ms p99 {v['p99_ms']} ms" for r, v in handler.items()
+                         if "/families/{fid}/" in r))
     if st:
         lines.append(f"Start to first 200 on {st['entries']} entries ({st['repeat']} runs): /healthz median "
                      f"{st['healthz']['median_ms']} ms, max {st['healthz']['max_ms']} ms; timeline median "
@@ -436,8 +519,12 @@ def main():
         wait_http(a[1], float(a[2]) if len(a) > 2 else 30.0)
     elif cmd == "login":
         print(login(a[1], a[2]))
+    elif cmd == "fresh-token":
+        print(fresh_token(os.path.abspath(a[1]), os.path.abspath(a[2])))
     elif cmd == "json":
         print(json_value(a[1], a[2]))
+    elif cmd == "wait-quiet":
+        wait_quiet(float(a[1]), float(a[2]) if len(a) > 2 else 0.25)
     elif cmd == "pids":
         print(" ".join(map(str, family_pids(a[1]))))
     elif cmd == "mem":
@@ -458,6 +545,8 @@ def main():
         ap.add_argument("--out", required=True)
         o = ap.parse_args(a[1:])
         startup(os.path.abspath(o.bin), os.path.abspath(o.data_dir), o.repeat, o.out)
+    elif cmd == "access-log":
+        access_log(a[1], a[2])
     elif cmd == "summarize":
         summarize(a[1])
     else:

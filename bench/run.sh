@@ -3,7 +3,8 @@
 #
 #   bench/run.sh                 # data, logs and results in /tmp/dadly-bench (BENCH_DIR)
 #
-# 1. generates (or reuses) a data dir with 1 family x 5000 entries (bench/generate.py);
+# 1. generates (or reuses) a data dir with 1 family x 5000 entries (bench/generate.py), and
+#    checks on a throwaway copy that the peer answers the same JSON (bench/check_peer.py);
 # 2. Dadly on a copy of it: idle RSS, then wrk (64 connections, 2 threads, 3 s warm-up, 15 s
 #    measured, --latency) on the timeline page, the entry list and entry create; peak RSS;
 # 3. the FastAPI peer (bench/peers/fastapi_app.py, uvicorn --loop uvloop --http httptools
@@ -15,7 +16,9 @@
 # Knobs (environment): BENCH_DIR, DADLY_BIN (default build/dadly), DADLY_REF (e.g. HEAD: export
 # that commit with `git archive` into BENCH_DIR and build it there, Release, so uncommitted edits
 # in src/ do not leak into the figures), DURATION (15), WARMUP (3), CONNECTIONS (64),
-# WRK_THREADS (2), ENTRIES (5000), BIG_ENTRIES (100000), STARTUP_REPEAT (10).
+# WRK_THREADS (2), ENTRIES (5000), BIG_ENTRIES (100000), STARTUP_REPEAT (10), QUIET_WAIT (120:
+# before each measurement wait up to this many seconds until other work on the machine uses
+# under 0.25 core; each wrk record also says how much CPU other work took while it ran).
 # The binary is copied into BENCH_DIR first, so a rebuild during the run changes nothing.
 set -euo pipefail
 
@@ -31,6 +34,7 @@ wrk_threads=${WRK_THREADS:-2}
 entries=${ENTRIES:-5000}
 big_entries=${BIG_ENTRIES:-100000}
 repeat=${STARTUP_REPEAT:-10}
+quiet_wait=${QUIET_WAIT:-120}  # before each measurement, wait at most this long for an idle machine
 
 command -v wrk >/dev/null || { echo "run.sh: wrk is missing (scripts/setup.sh installs it)" >&2; exit 1; }
 mkdir -p "$work"
@@ -101,6 +105,7 @@ run_three() {
       entries) url=$list script=get_auth.lua ;;
       create) url=$create script=create_entry.lua ;;
     esac
+    $tool wait-quiet "$quiet_wait"
     echo "  [$(uptime | sed 's/.*load/load/')] $prefix-$name"
     $tool wrk "$prefix-$name-warmup" "$out" "$pid" -- "${common[@]}" -d "${warmup}s" \
       -s "$root/bench/wrk/$script" "$url" >/dev/null
@@ -117,6 +122,11 @@ base=$(dataset "$entries")
 fid=$($tool json "$base/bench.json" families.0.id)
 export MEMBER_IDS
 MEMBER_IDS=$($tool json "$base/bench.json" families.0.member_ids)
+
+echo "== checking that the peer answers like Dadly (bench/check_peer.py, on a throwaway copy)"
+rm -rf "$work/run-check" && cp -a "$base" "$work/run-check"
+$py "$root/bench/check_peer.py" --bin "$bin" --data-dir "$work/run-check" | tail -1
+rm -rf "$work/run-check"
 
 # ---- Dadly ---------------------------------------------------------------------------------
 echo "== Dadly ($bin serve, stdout -> $work/dadly-access.log)"
@@ -135,6 +145,7 @@ $tool reset-peak "$server_pid"
 run_three dadly "$dadly" "$server_pid"
 $tool mem-record "$out/dadly-mem.json" load "$server_pid"
 stop_server
+$tool access-log "$work/dadly-access.log" "$out/dadly-handler-latency.json"
 
 # ---- FastAPI peer ------------------------------------------------------------------------
 # Twice: the idiomatic peer (sync `def` endpoints in FastAPI's thread pool, one sqlite3
@@ -144,6 +155,7 @@ peer_phase() {  # peer_phase PREFIX MODE
   local prefix=$1 mode=$2
   echo "== FastAPI peer, PEER_MODE=$mode (uvicorn --app-dir bench/peers fastapi_app:app --loop uvloop --http httptools --workers 2 --no-access-log)"
   rm -rf "$work/run-$prefix" && cp -a "$base" "$work/run-$prefix"
+  TOKEN=$($tool fresh-token "$bin" "$work/run-$prefix")  # from Dadly's login; tokens live 15 min
   local fport
   fport=$($tool free-port)
   PEER_MODE=$mode DADLY_DATA_DIR="$work/run-$prefix" $py -m uvicorn --app-dir "$root/bench/peers" \
@@ -167,6 +179,7 @@ peer_phase fastapi-async async
 echo "== start to first 200 ($big_entries entries)"
 big=$(dataset "$big_entries")
 rm -rf "$work/run-startup" && cp -a "$big" "$work/run-startup"
+$tool wait-quiet "$quiet_wait"
 $tool startup --bin "$bin" --data-dir "$work/run-startup" --repeat "$repeat" --out "$out/startup.json"
 
 echo "== $(uptime)"

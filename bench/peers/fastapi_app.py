@@ -8,9 +8,12 @@ visibility rules, and answers with the same JSON shapes.
 Debian 12 packages only: python3-fastapi (0.92), python3-uvicorn, python3-uvloop,
 python3-httptools, python3-ujson. Run it in uvicorn's fastest configuration:
 
-    cd bench/peers && DADLY_DATA_DIR=/path/to/data /usr/bin/python3 -m uvicorn fastapi_app:app \
+    DADLY_DATA_DIR=/path/to/data /usr/bin/python3 -m uvicorn --app-dir bench/peers fastapi_app:app \
         --host 127.0.0.1 --port 8001 --loop uvloop --http httptools --workers 2 \
         --no-access-log --log-level warning
+
+(PEER_MODE=async runs the same endpoints on the event loop instead of the thread pool; see
+route(). bench/check_peer.py checks that the answers are the same as Dadly's.)
 
 Idiomatic choices: sync `def` endpoints (FastAPI runs them in its thread pool) with one sqlite3
 connection per thread; an async dependency for the token (pure CPU, no I/O); a pydantic model
@@ -28,7 +31,7 @@ import sqlite3
 import threading
 import time
 import uuid
-from typing import List, Literal, Optional
+from typing import Literal, Optional
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -348,7 +351,7 @@ def timeline(fid: str, request: Request, user: str = Depends(current_user)):
         row = conn.execute("SELECT birthdate FROM members WHERE id = ?1 AND family_id = ?2",
                            (member_id, fid)).fetchone()
         if row is None:
-            raise Problem(404, "member not found")
+            raise invalid("member_id", "must be a member of this family")
         if row[0] is None:
             raise invalid("member_id", "this member has no birthdate")
         birth = dt.date.fromisoformat(row[0])

@@ -85,6 +85,14 @@ int MonthsBetween(const Date& from, const Date& to) {
   return months;
 }
 
+Date FirstDayAtMonths(const Date& birth, int months) {
+  const int index = birth.year * 12 + (birth.month - 1) + months;
+  const int year = index / 12;
+  const int month = index % 12 + 1;
+  if (birth.day <= DaysInMonth(year, month)) return Date{year, month, birth.day};
+  return month == 12 ? Date{year + 1, 1, 1} : Date{year, month + 1, 1};
+}
+
 std::string FormatTimestamp(int64_t unix_seconds) {
   const Date d = DateOfUnix(unix_seconds);
   int64_t secs = unix_seconds % 86400;

@@ -26,6 +26,9 @@ Date DateOfUnix(int64_t unix_seconds);
 Date AddDays(const Date& d, int64_t days);
 // Whole months completed from `from` to `to` (negative when `to` is earlier).
 int MonthsBetween(const Date& from, const Date& to);
+// The first day on which MonthsBetween(birth, day) reaches `months` (months >= 0): the same day
+// of the month `months` later, or the 1st of the next month when that month is too short.
+Date FirstDayAtMonths(const Date& birth, int months);
 // RFC 3339 UTC with a Z, second precision.
 std::string FormatTimestamp(int64_t unix_seconds);
 

@@ -34,5 +34,18 @@ TEST(MonthsBetween, CountsCompletedMonths) {
   EXPECT_EQ(MonthsBetween(Date{2024, 1, 31}, Date{2024, 2, 29}), 0);
 }
 
+TEST(FirstDayAtMonths, IsWhereMonthsBetweenTicksOver) {
+  for (const Date birth :
+       {Date{2024, 1, 31}, Date{2023, 3, 10}, Date{2020, 2, 29}, Date{2021, 12, 31}}) {
+    EXPECT_EQ(FirstDayAtMonths(birth, 0), birth);
+    for (int months = 1; months < 40; ++months) {
+      const Date first = FirstDayAtMonths(birth, months);
+      EXPECT_EQ(MonthsBetween(birth, first), months) << FormatDate(birth) << " +" << months;
+      EXPECT_EQ(MonthsBetween(birth, AddDays(first, -1)), months - 1)
+          << FormatDate(birth) << " +" << months;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace dadly

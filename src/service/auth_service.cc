@@ -26,8 +26,11 @@ tl::unexpected<Error> WrongCredentials() {
 }  // namespace
 
 AuthService::AuthService(Store& store, const Clock& clock, std::string signing_key)
-    : store_(store), clock_(clock), signing_key_(std::move(signing_key)) {
-  dummy_hash_ = HashPassword(RandomToken(16)).value_or("");
+    : store_(store), clock_(clock), signing_key_(std::move(signing_key)) {}
+
+const std::string& AuthService::DummyHash() {
+  std::call_once(dummy_once_, [this] { dummy_hash_ = HashPassword(RandomToken(16)).value_or(""); });
+  return dummy_hash_;
 }
 
 Result<SessionTokens> AuthService::Signup(SignupInput in) {
@@ -79,7 +82,7 @@ Result<SessionTokens> AuthService::Login(const std::string& raw_email, const std
   auto user = store_.FindUserByEmail(email);
   if (!user && user.error().code != ErrorCode::kNotFound) return tl::unexpected(user.error());
   // Unknown emails are verified against a dummy hash: the same work, the same answer.
-  const bool ok = VerifyPassword(password, user ? user->password_hash : dummy_hash_) && user;
+  const bool ok = VerifyPassword(password, user ? user->password_hash : DummyHash()) && user;
   if (!ok) {
     if (auto r = store_.RecordLoginFailure(account_key, now); !r) return tl::unexpected(r.error());
     if (auto r = store_.RecordLoginFailure(address_key, now); !r) return tl::unexpected(r.error());

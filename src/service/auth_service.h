@@ -2,6 +2,7 @@
 // bearer token into a user id. Thread-safe.
 #pragma once
 
+#include <mutex>
 #include <string>
 
 #include "core/error.h"
@@ -58,7 +59,11 @@ class AuthService {
   Store& store_;
   const Clock& clock_;
   const std::string signing_key_;
-  std::string dummy_hash_;  // verified against for unknown emails, so timing tells nothing
+  // Verified against for unknown emails, so timing tells nothing; made on first use so that
+  // start-up does not pay for an argon2id hash.
+  const std::string& DummyHash();
+  std::once_flag dummy_once_;
+  std::string dummy_hash_;
 };
 
 }  // namespace dadly

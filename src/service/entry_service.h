@@ -99,6 +99,9 @@ class EntryService {
 // `birthdate` is the member's. Keys: 2026, 2026-11, m0..m23, y2.., prenatal.
 std::string BucketKey(const std::string& group, const Date& day,
                       const std::optional<Date>& birthdate);
+// The first and last day of the bucket `key` (the inverse of BucketKey).
+std::pair<Date, Date> BucketDays(const std::string& group, const std::string& key,
+                                 const std::optional<Date>& birthdate);
 // The human label of a bucket key in `locale` (ko or en).
 std::string BucketLabel(const std::string& group, const std::string& key,
                         const std::string& locale);

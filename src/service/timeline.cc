@@ -17,6 +17,24 @@ std::string BucketKey(const std::string& group, const Date& day,
   return months < 24 ? "m" + std::to_string(months) : "y" + std::to_string(months / 12);
 }
 
+std::pair<Date, Date> BucketDays(const std::string& group, const std::string& key,
+                                 const std::optional<Date>& birthdate) {
+  if (group == "year") {
+    const int year = std::stoi(key);
+    return {Date{year, 1, 1}, Date{year, 12, 31}};
+  }
+  if (group == "month") {
+    const Date first = *ParseDate(key + "-01");
+    return {first, AddDays(FirstDayAtMonths(first, 1), -1)};
+  }
+  if (key == "prenatal") return {Date{1, 1, 1}, AddDays(*birthdate, -1)};
+  const int n = std::stoi(key.substr(1));
+  const int from_months = key[0] == 'm' ? n : n * 12;
+  const int to_months = key[0] == 'm' ? n + 1 : (n + 1) * 12;
+  return {FirstDayAtMonths(*birthdate, from_months),
+          AddDays(FirstDayAtMonths(*birthdate, to_months), -1)};
+}
+
 std::string BucketLabel(const std::string& group, const std::string& key,
                         const std::string& locale) {
   static const char* const kMonths[] = {"January",   "February", "March",    "April",
@@ -61,22 +79,25 @@ Result<Timeline> EntryService::GetTimeline(const std::string& caller, const std:
 
   auto page = FetchPage(*query);
   if (!page) return tl::unexpected(page.error());
-  auto days = store_.CountEntriesByDay(query->filter);
-  if (!days) return tl::unexpected(days.error());
 
-  std::map<std::string, int64_t> counts;
-  for (const auto& d : *days) {
-    if (auto day = ParseDate(d.day)) counts[BucketKey(group, *day, birthdate)] += d.count;
-  }
   Timeline timeline{group, {}, page->next_cursor};
   for (auto& entry : page->items) {
-    const auto day = ParseDate(entry.occurred_at);
-    const std::string key = day ? BucketKey(group, *day, birthdate) : entry.occurred_at;
+    const std::string key = BucketKey(group, *ParseDate(entry.occurred_at), birthdate);
     if (timeline.buckets.empty() || timeline.buckets.back().key != key) {
-      timeline.buckets.push_back(
-          TimelineBucket{key, BucketLabel(group, key, user->locale), counts[key], {}});
+      timeline.buckets.push_back(TimelineBucket{key, BucketLabel(group, key, user->locale), 0, {}});
     }
     timeline.buckets.back().entries.push_back(std::move(entry));
+  }
+  // Count only the buckets on this page, each within its own days, so the cost follows the
+  // page and not the size of the archive.
+  for (auto& bucket : timeline.buckets) {
+    auto [first, last] = BucketDays(group, bucket.key, birthdate);
+    EntryFilter filter = query->filter;
+    if (!filter.from || FormatDate(first) > *filter.from) filter.from = FormatDate(first);
+    if (!filter.to || FormatDate(last) < *filter.to) filter.to = FormatDate(last);
+    auto count = store_.CountEntries(filter);
+    if (!count) return tl::unexpected(count.error());
+    bucket.count = *count;
   }
   return timeline;
 }

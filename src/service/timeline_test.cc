@@ -19,6 +19,25 @@ TEST(BucketKey, GroupsByYearMonthAndAge) {
   EXPECT_EQ(BucketKey("age", Date{2024, 3, 9}, birth), "prenatal");
 }
 
+TEST(BucketDays, HoldExactlyTheDaysOfTheirKey) {
+  const Date birth{2024, 1, 31};
+  for (const std::string group : {"year", "month", "age"}) {
+    for (int64_t d = DaysFromCivil(Date{2023, 6, 1}); d < DaysFromCivil(Date{2029, 6, 1}); ++d) {
+      const Date day = CivilFromDays(d);
+      const std::string key = BucketKey(group, day, birth);
+      const auto [first, last] = BucketDays(group, key, birth);
+      ASSERT_LE(first, day) << group << " " << FormatDate(day) << " " << key;
+      ASSERT_LE(day, last) << group << " " << FormatDate(day) << " " << key;
+      ASSERT_EQ(BucketKey(group, first, birth), key) << group << " " << key;
+      ASSERT_EQ(BucketKey(group, last, birth), key) << group << " " << key;
+      if (key != "prenatal") {
+        ASSERT_NE(BucketKey(group, AddDays(first, -1), birth), key) << group << " " << key;
+      }
+      ASSERT_NE(BucketKey(group, AddDays(last, 1), birth), key) << group << " " << key;
+    }
+  }
+}
+
 TEST(BucketLabel, SpeaksKoreanAndEnglish) {
   EXPECT_EQ(BucketLabel("year", "2026", "ko"), "2026년");
   EXPECT_EQ(BucketLabel("month", "2026-01", "ko"), "2026년 1월");

@@ -54,11 +54,6 @@ struct TrashQuery {
   int limit = 20;
 };
 
-struct DayCount {
-  std::string day;  // YYYY-MM-DD
-  int64_t count = 0;
-};
-
 // A member of a family's user list, with the account fields a manager sees.
 struct FamilyUser {
   Membership membership;
@@ -145,8 +140,8 @@ class Store {
                               int64_t now) = 0;
   // One page of live entries in list order; at most `limit` items.
   virtual Result<std::vector<Entry>> ListEntries(const EntryPageQuery& query) = 0;
-  // Live entries per day under the filter, for timeline bucket counts.
-  virtual Result<std::vector<DayCount>> CountEntriesByDay(const EntryFilter& filter) = 0;
+  // How many live entries the filter lets through (a timeline bucket's count).
+  virtual Result<int64_t> CountEntries(const EntryFilter& filter) = 0;
   virtual Result<std::vector<Entry>> ListTrash(const TrashQuery& query) = 0;
   // Erases entries trashed before `deleted_before`, everywhere in the database. Returns how many.
   virtual Result<int64_t> PurgeTrash(int64_t deleted_before) = 0;

@@ -174,7 +174,9 @@ TEST_P(StoreContract, PrivateEntriesAreOnlyTheAuthors) {
   EXPECT_EQ(Ids(q), (std::vector<std::string>{open.id}));
   q.filter.viewer_id = author.id;
   EXPECT_EQ(Ids(q), (std::vector<std::string>{open.id, secret.id}));
-  EXPECT_EQ(store_->CountEntriesByDay(q.filter)->size(), 2u);
+  EXPECT_EQ(store_->CountEntries(q.filter).value(), 2);
+  q.filter.from = "2026-01-02";
+  EXPECT_EQ(store_->CountEntries(q.filter).value(), 1);
 }
 
 TEST_P(StoreContract, AChildSeesOnlyFamilyEntriesAboutItself) {

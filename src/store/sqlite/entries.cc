@@ -231,16 +231,14 @@ Result<std::vector<Entry>> SqliteStore::ListEntries(const EntryPageQuery& query)
   });
 }
 
-Result<std::vector<DayCount>> SqliteStore::CountEntriesByDay(const EntryFilter& filter) {
-  return Guard("count_entries_by_day", [&]() -> Result<std::vector<DayCount>> {
+Result<int64_t> SqliteStore::CountEntries(const EntryFilter& filter) {
+  return Guard("count_entries", [&]() -> Result<int64_t> {
     const Where w = LiveEntriesWhere(filter);
     auto conn = pool_.Acquire();
-    auto q = conn->Prepare("SELECT e.occurred_at, count(*) FROM entries e " + w.sql() +
-                           " GROUP BY e.occurred_at ORDER BY e.occurred_at DESC");
+    auto q = conn->Prepare("SELECT count(*) FROM entries e " + w.sql());
     w.BindAll(q);
-    std::vector<DayCount> out;
-    while (q.Step()) out.push_back(DayCount{q.Text(0), q.Int(1)});
-    return out;
+    q.Step();
+    return q.Int(0);
   });
 }
 

@@ -57,7 +57,7 @@ class SqliteStore final : public Store {
   Status RestoreEntry(const std::string& family_id, const std::string& entry_id,
                       int64_t now) override;
   Result<std::vector<Entry>> ListEntries(const EntryPageQuery& query) override;
-  Result<std::vector<DayCount>> CountEntriesByDay(const EntryFilter& filter) override;
+  Result<int64_t> CountEntries(const EntryFilter& filter) override;
   Result<std::vector<Entry>> ListTrash(const TrashQuery& query) override;
   Result<int64_t> PurgeTrash(int64_t deleted_before) override;
 
