@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite: format check, unit tests and integration tests, on the release build and
-# again on the sanitizer build (ASan + UBSan). Exits non-zero on the first failing stage.
+# The whole test suite: format check; unit and integration tests on the release build and again
+# on the sanitizer build (ASan + UBSan); the web app's unit tests; end-to-end tests in Chromium
+# against the release binary. Exits non-zero at the first failing stage.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -11,12 +12,21 @@ clang-format --dry-run --Werror "${sources[@]}"
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+scripts/build.sh release
 for flavour in release asan; do
-  scripts/build.sh "$flavour"
-  dir=build; [ "$flavour" = asan ] && dir=build-asan
+  dir=build
+  if [ "$flavour" = asan ]; then
+    dir=build-asan
+    DADLY_SKIP_WEB_BUILD=1 scripts/build.sh asan
+  fi
   echo "== unit tests ($flavour)"
   "$dir/dadly_tests" --gtest_brief=1
   echo "== integration tests ($flavour)"
   DADLY_BIN="$PWD/$dir/dadly" /usr/bin/python3 -m pytest -q -p no:cacheprovider tests/integration
 done
+
+echo "== web unit tests"
+(cd web && npm test --silent)
+echo "== web end-to-end tests (Chromium)"
+(cd web && DADLY_BIN="$PWD/../build/dadly" npm run e2e --silent)
 echo "all tests passed"

@@ -42,10 +42,12 @@ bool Router::Match(const Route& route, const std::vector<std::string_view>& part
 
 Response Router::Dispatch(Request& request, std::string* route_label) const {
   const auto parts = Split(request.path);
+  // HEAD is GET without a body (the server drops it).
+  const std::string method = request.method == "HEAD" ? "GET" : request.method;
   std::string allow;
   for (const auto& route : routes_) {
     if (!Match(route, parts, nullptr)) continue;
-    if (route.method == request.method) {
+    if (route.method == method) {
       Match(route, parts, &request.params);
       *route_label = route.pattern;
       return route.handler(request);
@@ -55,7 +57,7 @@ Response Router::Dispatch(Request& request, std::string* route_label) const {
     }
   }
   *route_label = "unmatched";
-  if (allow.empty() && fallback_ && request.method == "GET") {
+  if (allow.empty() && fallback_ && method == "GET") {
     *route_label = "web";
     return fallback_(request);
   }

@@ -18,7 +18,8 @@ using Handler = std::function<Response(Request&)>;
 class Router {
  public:
   void Add(std::string method, std::string pattern, Handler handler);
-  // Answers GET requests that match no route (the web app); without one they are 404.
+  // Answers GET (and HEAD) requests that match no route (the web app); without one they are
+  // 404.
   void SetFallback(Handler handler) { fallback_ = std::move(handler); }
   // Runs the matching handler. `route` receives the matched pattern (or "unmatched"), a label
   // of bounded cardinality for metrics and logs.

@@ -29,6 +29,8 @@ TEST(Router, MatchesMethodAndPatternAndFillsParams) {
   EXPECT_EQ(route, "/f/{fid}/e/{eid}");
   Request post = Make("POST", "/f/1/e");
   EXPECT_EQ(router.Dispatch(post, &route).body, "created");
+  Request head = Make("HEAD", "/f/1/e/2");
+  EXPECT_EQ(router.Dispatch(head, &route).status, 200);
 }
 
 TEST(Router, AnswersUnknownPathsAndWrongMethods) {

@@ -103,7 +103,7 @@ struct HttpServer::Impl {
     if (response.status != 204)
       out.append_header(restinio::http_field::content_type, response.content_type);
     for (auto& [name, value] : response.headers) out.append_header(name, value);
-    out.set_body(std::move(response.body));
+    if (request.method != "HEAD") out.set_body(std::move(response.body));
     out.done();
 
     const double seconds =

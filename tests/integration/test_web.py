@@ -36,6 +36,13 @@ def test_index_is_served_with_security_headers_and_no_cache(web_server):
     assert r.headers["X-Content-Type-Options"] == "nosniff"
 
 
+def test_head_answers_like_get_without_a_body(web_server):
+    for path in ("/", "/assets/app-1a2b3c.js", "/timeline", "/healthz"):
+        r = requests.head(web_server.base + path, timeout=10)
+        assert r.status_code == 200, path
+        assert r.content == b""
+
+
 def test_hashed_assets_are_cached_for_good(web_server):
     r = get(web_server, "/assets/app-1a2b3c.js")
     assert r.status_code == 200 and r.text == SCRIPT

@@ -1,0 +1,34 @@
+// Sessions survive a reload; an ended session sends the user to log in and back.
+import { expect, test } from '@playwright/test';
+import { createFamily, logIn, signUp, uniqueEmail, writeEntry } from './helpers';
+
+test('a reload keeps the session, an ended one returns the user where they were', async ({ page }, info) => {
+  const email = uniqueEmail('session', info);
+  await signUp(page, '아빠', email);
+  await createFamily(page, '세션이네');
+  await page.getByRole('button', { name: '나중에 할게요' }).click();
+  const id = await writeEntry(page, { body: '새로고침해도 그대로인 기록', children: [] });
+
+  await page.reload();
+  await expect(page.getByTestId('entry')).toContainText('새로고침해도 그대로인 기록');
+
+  // A reload starts with no access token in memory: one refresh, then the page's calls.
+  const refreshes: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('/api/v1/auth/refresh')) refreshes.push(r.url());
+  });
+  await page.reload();
+  await expect(page.getByTestId('entry')).toBeVisible();
+  expect(refreshes).toHaveLength(1);
+
+  // The session ends elsewhere (logout with the same refresh token).
+  const token = await page.evaluate(() => localStorage.getItem('dadly.refresh_token'));
+  const logout = await page.request.post('/api/v1/auth/logout', { data: { refresh_token: token } });
+  expect(logout.status()).toBe(204);
+  await page.reload();
+  await expect(page).toHaveURL(/\/login\?next=%2Fentries%2F.*reason=expired/);
+  await expect(page.getByText(/로그인이 만료되었어요/)).toBeVisible();
+  await logIn(page, email);
+  await expect(page).toHaveURL(new RegExp(`/entries/${id}$`));
+  await expect(page.getByTestId('entry')).toContainText('새로고침해도 그대로인 기록');
+});

@@ -1,0 +1,46 @@
+// The routes of the app.
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { PublicOnly, RequireAuth, RequireFamily } from './auth/guards';
+import { SessionProvider } from './auth/session';
+import { ChildrenPage } from './pages/ChildrenPage';
+import { EditEntryPage, NewEntryPage } from './pages/EditorPage';
+import { EntryPage } from './pages/EntryPage';
+import { LoginPage } from './pages/LoginPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { SetupPage } from './pages/SetupPage';
+import { SignupPage } from './pages/SignupPage';
+import { TimelinePage } from './pages/TimelinePage';
+import { TrashPage } from './pages/TrashPage';
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<PublicOnly />}>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/signup" element={<SignupPage />} />
+      </Route>
+      <Route element={<RequireAuth />}>
+        <Route path="/setup" element={<SetupPage />} />
+        <Route element={<RequireFamily />}>
+          <Route index element={<TimelinePage />} />
+          <Route path="/entries/new" element={<NewEntryPage />} />
+          <Route path="/entries/:eid" element={<EntryPage />} />
+          <Route path="/entries/:eid/edit" element={<EditEntryPage />} />
+          <Route path="/children" element={<ChildrenPage />} />
+          <Route path="/trash" element={<TrashPage />} />
+        </Route>
+      </Route>
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <SessionProvider>
+        <AppRoutes />
+      </SessionProvider>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,197 @@
+// ApiClient: the one place that talks HTTP to the Dadly API. It keeps the access token in
+// memory and the refresh token in localStorage, refreshes before expiry or after a 401, and
+// makes sure only one refresh is in flight: one promise per tab, and a Web Lock across tabs
+// (a refresh token is single-use; presenting a spent one revokes the whole session).
+import { ApiError } from './errors';
+import {
+  fillPath,
+  toQueryString,
+  type CallOptions,
+  type MethodOf,
+  type Op,
+  type Path,
+  type Success,
+} from './typed';
+import type { AuthResponse } from './types';
+
+export const REFRESH_KEY = 'dadly.refresh_token';
+const LOCK_NAME = 'dadly.refresh';
+/** Refresh this long before the access token expires, to cover clock skew and slow requests. */
+const EXPIRY_MARGIN_MS = 30_000;
+
+export interface ApiClientOptions {
+  baseUrl?: string;
+  fetchFn?: typeof fetch;
+  storage?: Storage;
+  /** Web Locks; null to use only the in-tab guard. */
+  locks?: LockManager | null;
+  now?: () => number;
+}
+
+export interface ApiResult<T> {
+  data: T;
+  etag: string | null;
+}
+
+type Listener = () => void;
+
+export class ApiClient {
+  private readonly baseUrl: string;
+  private readonly fetchFn: typeof fetch;
+  private readonly storage: Storage;
+  private readonly locks: LockManager | null;
+  private readonly now: () => number;
+  private access: { token: string; expiresAt: number } | null = null;
+  private inflightRefresh: Promise<boolean> | null = null;
+  private readonly expiredListeners = new Set<Listener>();
+
+  constructor(options: ApiClientOptions = {}) {
+    this.baseUrl = options.baseUrl ?? '';
+    this.fetchFn = options.fetchFn ?? ((...args) => globalThis.fetch(...args));
+    this.storage = options.storage ?? globalThis.localStorage;
+    this.locks =
+      options.locks !== undefined ? options.locks : (globalThis.navigator?.locks ?? null);
+    this.now = options.now ?? Date.now;
+  }
+
+  /** True when a session may exist: a refresh token is stored or an access token is held. */
+  hasSession(): boolean {
+    return this.access !== null || this.storage.getItem(REFRESH_KEY) !== null;
+  }
+
+  refreshToken(): string | null {
+    return this.storage.getItem(REFRESH_KEY);
+  }
+
+  /** Keeps the pair from signup, login or refresh. */
+  setSession(auth: Pick<AuthResponse, 'access_token' | 'refresh_token' | 'expires_in'>): void {
+    this.access = { token: auth.access_token, expiresAt: this.now() + auth.expires_in * 1000 };
+    this.storage.setItem(REFRESH_KEY, auth.refresh_token);
+  }
+
+  clearSession(): void {
+    this.access = null;
+    this.storage.removeItem(REFRESH_KEY);
+  }
+
+  /** Forget the in-memory access token only (another tab signed out). */
+  dropAccessToken(): void {
+    this.access = null;
+  }
+
+  /** Called when the session cannot be renewed; returns an unsubscribe function. */
+  onSessionExpired(listener: Listener): () => void {
+    this.expiredListeners.add(listener);
+    return () => this.expiredListeners.delete(listener);
+  }
+
+  async call<P extends Path, M extends MethodOf<P>>(
+    method: M,
+    path: P,
+    options: CallOptions<Op<P, M>>,
+  ): Promise<ApiResult<Success<Op<P, M>>>> {
+    const opts = options as CallOptions<unknown> & {
+      path?: Record<string, string>;
+      query?: Record<string, unknown>;
+      body?: unknown;
+    };
+    const url = this.baseUrl + fillPath(path, opts.path) + toQueryString(opts.query);
+    const useAuth = opts.auth !== false;
+    const send = (token: string | null) => {
+      const headers: Record<string, string> = { Accept: 'application/json' };
+      if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+      if (token) headers.Authorization = `Bearer ${token}`;
+      if (opts.ifMatch) headers['If-Match'] = opts.ifMatch;
+      return this.fetchOrThrow(url, {
+        method: method.toUpperCase(),
+        headers,
+        body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
+        signal: opts.signal,
+      });
+    };
+
+    let token = useAuth ? await this.validAccessToken() : null;
+    let res = await send(token);
+    if (res.status === 401 && useAuth) {
+      // Another request may have refreshed meanwhile; else refresh now, then try once more.
+      if (this.access?.token === token && !(await this.refresh())) this.expire();
+      token = this.access?.token ?? null;
+      if (token === null) throw new ApiError({ status: 401, code: 'unauthenticated' });
+      res = await send(token);
+      if (res.status === 401) {
+        this.expire();
+        throw await ApiError.fromResponse(res);
+      }
+    }
+    if (!res.ok) throw await ApiError.fromResponse(res);
+    const data = res.status === 204 ? undefined : await res.json();
+    return { data: data as Success<Op<P, M>>, etag: res.headers.get('ETag') };
+  }
+
+  /**
+   * Trades the stored refresh token for a new pair. Concurrent callers share one attempt.
+   * Resolves false when the session is over (no token, or the server refused it); rejects on
+   * network or server trouble, which does not end the session.
+   */
+  refresh(): Promise<boolean> {
+    if (!this.inflightRefresh) {
+      const attempt = this.locks
+        ? // request() resolves with what the callback's promise resolves to (the lib types nest it).
+          (this.locks.request(LOCK_NAME, () => this.refreshOnce()) as unknown as Promise<boolean>)
+        : this.refreshOnce();
+      this.inflightRefresh = attempt.finally(() => {
+        this.inflightRefresh = null;
+      });
+    }
+    return this.inflightRefresh;
+  }
+
+  private async refreshOnce(): Promise<boolean> {
+    // Read the token only now, under the lock: another tab may have rotated it while we waited.
+    const token = this.storage.getItem(REFRESH_KEY);
+    if (!token) {
+      this.access = null;
+      return false;
+    }
+    const res = await this.fetchOrThrow(`${this.baseUrl}/api/v1/auth/refresh`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ refresh_token: token }),
+    });
+    if (res.ok) {
+      this.setSession((await res.json()) as AuthResponse);
+      return true;
+    }
+    if (res.status === 401 || res.status === 400) {
+      this.access = null;
+      if (this.storage.getItem(REFRESH_KEY) === token) this.storage.removeItem(REFRESH_KEY);
+      return false;
+    }
+    throw await ApiError.fromResponse(res);
+  }
+
+  private async validAccessToken(): Promise<string> {
+    if (this.access && this.access.expiresAt - EXPIRY_MARGIN_MS > this.now()) {
+      return this.access.token;
+    }
+    if (!(await this.refresh()) || !this.access) {
+      this.expire();
+      throw new ApiError({ status: 401, code: 'unauthenticated' });
+    }
+    return this.access.token;
+  }
+
+  private expire(): void {
+    this.access = null;
+    for (const listener of [...this.expiredListeners]) listener();
+  }
+
+  private async fetchOrThrow(url: string, init: RequestInit): Promise<Response> {
+    try {
+      return await this.fetchFn(url, init);
+    } catch (cause) {
+      if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+      throw ApiError.network(cause);
+    }
+  }
+}

@@ -1,0 +1,76 @@
+// The API as functions the pages call. Each one names its route exactly as in
+// api/openapi.yaml; the types of its arguments and result come from the generated schema.
+import type { ApiClient } from './client';
+import type { JsonBody, Op, QueryParams } from './typed';
+import type { Entry, EntryCreate, EntryPatch, Locale, MemberCreate } from './types';
+
+type SignupBody = JsonBody<Op<'/api/v1/auth/signup', 'post'>>;
+type LoginBody = JsonBody<Op<'/api/v1/auth/login', 'post'>>;
+export type TimelineQuery = QueryParams<Op<'/api/v1/families/{fid}/timeline', 'get'>>;
+export type PageQuery = QueryParams<Op<'/api/v1/families/{fid}/trash', 'get'>>;
+
+/** Entry ETags are the version, quoted. */
+export const etagOf = (entry: Pick<Entry, 'version'>) => `"${entry.version}"`;
+
+export function createApi(client: ApiClient) {
+  return {
+    async signup(body: SignupBody & { locale?: Locale }) {
+      const { data } = await client.call('post', '/api/v1/auth/signup', { body, auth: false });
+      client.setSession(data);
+      return data;
+    },
+    async login(body: LoginBody) {
+      const { data } = await client.call('post', '/api/v1/auth/login', { body, auth: false });
+      client.setSession(data);
+      return data;
+    },
+    async logout() {
+      const token = client.refreshToken();
+      client.clearSession();
+      if (!token) return;
+      // Best effort: the local session is gone either way.
+      await client
+        .call('post', '/api/v1/auth/logout', { body: { refresh_token: token }, auth: false })
+        .catch(() => undefined);
+    },
+    me: () => client.call('get', '/api/v1/me', {}).then((r) => r.data),
+
+    createFamily: (name: string) =>
+      client.call('post', '/api/v1/families', { body: { name } }).then((r) => r.data),
+    getFamily: (fid: string) =>
+      client.call('get', '/api/v1/families/{fid}', { path: { fid } }).then((r) => r.data),
+
+    listMembers: (fid: string) =>
+      client.call('get', '/api/v1/families/{fid}/members', { path: { fid } }).then((r) => r.data.items),
+    createMember: (fid: string, body: MemberCreate) =>
+      client.call('post', '/api/v1/families/{fid}/members', { path: { fid }, body }).then((r) => r.data),
+
+    createEntry: (fid: string, body: EntryCreate) =>
+      client.call('post', '/api/v1/families/{fid}/entries', { path: { fid }, body }).then((r) => r.data),
+    getEntry: (fid: string, eid: string) =>
+      client
+        .call('get', '/api/v1/families/{fid}/entries/{eid}', { path: { fid, eid } })
+        .then((r) => r.data),
+    updateEntry: (fid: string, eid: string, body: EntryPatch, ifMatch?: string) =>
+      client
+        .call('patch', '/api/v1/families/{fid}/entries/{eid}', { path: { fid, eid }, body, ifMatch })
+        .then((r) => r.data),
+    deleteEntry: (fid: string, eid: string) =>
+      client
+        .call('delete', '/api/v1/families/{fid}/entries/{eid}', { path: { fid, eid } })
+        .then(() => undefined),
+    restoreEntry: (fid: string, eid: string) =>
+      client
+        .call('post', '/api/v1/families/{fid}/entries/{eid}/restore', { path: { fid, eid } })
+        .then((r) => r.data),
+    listTrash: (fid: string, query: PageQuery = {}) =>
+      client.call('get', '/api/v1/families/{fid}/trash', { path: { fid }, query }).then((r) => r.data),
+
+    timeline: (fid: string, query: TimelineQuery, signal?: AbortSignal) =>
+      client
+        .call('get', '/api/v1/families/{fid}/timeline', { path: { fid }, query, signal })
+        .then((r) => r.data),
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;

@@ -1,0 +1,56 @@
+// The chosen family and its members (the children entries are about), loaded once for the
+// pages inside the app shell.
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { api } from '../api';
+import type { FamilySummary, Member } from '../api/types';
+
+export interface FamilyValue {
+  family: FamilySummary;
+  members: Member[];
+  membersLoaded: boolean;
+  membersError: unknown;
+  reloadMembers(): Promise<void>;
+  canWrite: boolean;
+  isOwner: boolean;
+}
+
+const FamilyContext = createContext<FamilyValue | null>(null);
+
+export function FamilyProvider({ family, children }: { family: FamilySummary; children: ReactNode }) {
+  const [members, setMembers] = useState<Member[]>([]);
+  const [membersLoaded, setLoaded] = useState(false);
+  const [membersError, setError] = useState<unknown>(null);
+
+  const reloadMembers = useCallback(async () => {
+    try {
+      setMembers(await api.listMembers(family.id));
+      setError(null);
+    } catch (error) {
+      setError(error);
+    } finally {
+      setLoaded(true);
+    }
+  }, [family.id]);
+
+  useEffect(() => {
+    setLoaded(false);
+    void reloadMembers();
+  }, [reloadMembers]);
+
+  const value: FamilyValue = {
+    family,
+    members,
+    membersLoaded,
+    membersError,
+    reloadMembers,
+    canWrite: family.role === 'owner' || family.role === 'editor',
+    isOwner: family.role === 'owner',
+  };
+  return <FamilyContext.Provider value={value}>{children}</FamilyContext.Provider>;
+}
+
+export function useFamily(): FamilyValue {
+  const value = useContext(FamilyContext);
+  if (!value) throw new Error('useFamily outside FamilyProvider');
+  return value;
+}

@@ -1,0 +1,116 @@
+// The signed-in user, their families and the chosen family, for the whole app. It restores
+// a session on load from the stored refresh token and notices when the session ends (token
+// refused, or a logout in another tab).
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api, apiClient } from '../api';
+import { REFRESH_KEY } from '../api/client';
+import type { FamilySummary, Locale, Me } from '../api/types';
+
+const FAMILY_KEY = 'dadly.family';
+
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'anonymous'; reason: 'none' | 'expired' | 'signedOut' }
+  | { status: 'ready'; me: Me }
+  | { status: 'error'; error: unknown };
+
+export interface SessionValue {
+  state: SessionState;
+  me: Me | null;
+  family: FamilySummary | null;
+  login(email: string, password: string): Promise<void>;
+  signup(input: { email: string; password: string; display_name: string; locale: Locale }): Promise<void>;
+  logout(): Promise<void>;
+  reloadMe(): Promise<Me>;
+  selectFamily(id: string): void;
+  retry(): void;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>(() =>
+    apiClient.hasSession() ? { status: 'loading' } : { status: 'anonymous', reason: 'none' },
+  );
+  const [familyId, setFamilyId] = useState<string | null>(() => localStorage.getItem(FAMILY_KEY));
+
+  const load = useCallback(async () => {
+    const me = await api.me();
+    setState({ status: 'ready', me });
+    return me;
+  }, []);
+
+  const restore = useCallback(() => {
+    if (!apiClient.hasSession()) return;
+    setState({ status: 'loading' });
+    load().catch((error: unknown) => {
+      // An ended session is reported through onSessionExpired; anything else can be retried.
+      if (apiClient.hasSession()) setState({ status: 'error', error });
+    });
+  }, [load]);
+
+  useEffect(restore, [restore]);
+
+  useEffect(() => {
+    const stopExpired = apiClient.onSessionExpired(() => {
+      apiClient.clearSession();
+      setState({ status: 'anonymous', reason: 'expired' });
+    });
+    const onStorage = (event: StorageEvent) => {
+      if (event.key === REFRESH_KEY && event.newValue === null) {
+        apiClient.dropAccessToken();
+        setState({ status: 'anonymous', reason: 'signedOut' });
+      }
+    };
+    window.addEventListener('storage', onStorage);
+    return () => {
+      stopExpired();
+      window.removeEventListener('storage', onStorage);
+    };
+  }, []);
+
+  const value = useMemo<SessionValue>(() => {
+    const me = state.status === 'ready' ? state.me : null;
+    const families = me?.families ?? [];
+    const family = families.find((f) => f.id === familyId) ?? families[0] ?? null;
+    return {
+      state,
+      me,
+      family,
+      async login(email, password) {
+        await api.login({ email, password });
+        await load();
+      },
+      async signup(input) {
+        await api.signup(input);
+        await load();
+      },
+      async logout() {
+        await api.logout();
+        forgetDrafts();
+        setState({ status: 'anonymous', reason: 'signedOut' });
+      },
+      reloadMe: load,
+      selectFamily(id) {
+        localStorage.setItem(FAMILY_KEY, id);
+        setFamilyId(id);
+      },
+      retry: restore,
+    };
+  }, [state, familyId, load, restore]);
+
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+/** Unsaved drafts stay through an expired session, but not past a deliberate logout. */
+function forgetDrafts() {
+  for (const key of Object.keys(sessionStorage)) {
+    if (key.startsWith('dadly.draft.')) sessionStorage.removeItem(key);
+  }
+}
+
+export function useSession(): SessionValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}

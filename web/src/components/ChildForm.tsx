@@ -1,0 +1,86 @@
+// Adding a child: name and (optional) birthday. The form stays filled when the server says no.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api';
+import type { Member } from '../api/types';
+import { useApiForm } from '../hooks/useApiForm';
+import { todayLocal } from '../lib/dates';
+import { Field, FormAlert } from './Field';
+
+const FIELDS = ['name', 'birthdate'] as const;
+
+export function ChildForm({ familyId, onAdded }: { familyId: string; onAdded: (m: Member) => void }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const [birthdate, setBirthdate] = useState('');
+  const [added, setAdded] = useState<string | null>(null);
+  const form = useApiForm('child', FIELDS);
+
+  const submit = async () => {
+    const member = await api.createMember(familyId, {
+      name: name.trim(),
+      ...(birthdate ? { birthdate } : {}),
+    });
+    setName('');
+    setBirthdate('');
+    setAdded(member.name);
+    onAdded(member);
+  };
+
+  return (
+    <form
+      ref={form.formRef}
+      className="form form--inline"
+      noValidate
+      onSubmit={(e) => {
+        setAdded(null);
+        form.handleSubmit(submit, name.trim() ? [] : ['name'])(e);
+      }}
+      aria-label={t('children.addTitle')}
+    >
+      <FormAlert message={form.errors.message} />
+      <div className="form__row">
+        <Field id="child-name" label={t('child.name')} error={form.errors.fields.name}>
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              name="name"
+              autoComplete="off"
+              placeholder={t('child.namePlaceholder')}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field
+          id="child-birthdate"
+          label={t('child.birthdate')}
+          hint={t('child.birthdateHint')}
+          error={form.errors.fields.birthdate}
+        >
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              type="date"
+              name="birthdate"
+              min="1900-01-01"
+              max={todayLocal()}
+              value={birthdate}
+              onChange={(e) => setBirthdate(e.target.value)}
+            />
+          )}
+        </Field>
+      </div>
+      <div className="form__actions">
+        <button type="submit" className="button button--secondary" disabled={form.busy}>
+          {form.busy ? t('child.adding') : t('child.add')}
+        </button>
+        <p className="form__status" role="status">
+          {added && t('child.added', { name: added })}
+        </p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,159 @@
+// Writing or changing an entry: what happened, the day (today by default), which children,
+// and who may see it. On failure everything typed stays, errors next to their fields.
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Member, Visibility } from '../api/types';
+import { useApiForm } from '../hooks/useApiForm';
+import { useDraft } from '../hooks/useDraft';
+import { currentLanguage } from '../i18n';
+import { formatDay } from '../i18n/format';
+import { todayLocal } from '../lib/dates';
+import { Field, FieldGroup, FormAlert } from './Field';
+import { toneOf } from './ChildTag';
+
+export interface EntryValues {
+  title: string;
+  body: string;
+  occurred_at: string;
+  member_ids: string[];
+  visibility: Visibility;
+}
+
+const FIELDS = ['title', 'body', 'occurred_at', 'member_ids', 'visibility'] as const;
+
+interface Props {
+  initial: EntryValues;
+  draftKey: string;
+  members: Member[];
+  cancelHref: string;
+  onSubmit: (values: EntryValues) => Promise<void>;
+  context: 'write' | 'edit';
+}
+
+export function EntryForm({ initial, draftKey, members, cancelHref, onSubmit, context }: Props) {
+  const { t } = useTranslation();
+  const form = useApiForm(context, FIELDS);
+  const draft = useDraft<EntryValues>(draftKey, initial);
+  const v = draft.value;
+  const set = <K extends keyof EntryValues>(key: K, value: EntryValues[K]) =>
+    draft.setValue((current) => ({ ...current, [key]: value }));
+  const toggleChild = (id: string) =>
+    set('member_ids', v.member_ids.includes(id) ? v.member_ids.filter((m) => m !== id) : [...v.member_ids, id]);
+
+  const submit = async () => {
+    await onSubmit(v);
+    draft.clear();
+  };
+
+  return (
+    <form
+      ref={form.formRef}
+      className="form entry-form"
+      noValidate
+      onSubmit={form.handleSubmit(submit, v.body.trim() ? [] : ['body'])}
+    >
+      {draft.restored && <p className="alert alert--info">{t('editor.draftRestored')}</p>}
+      <FormAlert message={form.errors.message} />
+      <Field id="entry-body" label={t('editor.body')} error={form.errors.fields.body}>
+        {(control) => (
+          <textarea
+            {...control}
+            className="input textarea"
+            name="body"
+            rows={8}
+            placeholder={t('editor.bodyPlaceholder')}
+            value={v.body}
+            onChange={(e) => set('body', e.target.value)}
+          />
+        )}
+      </Field>
+      <Field id="entry-title" label={t('editor.title')} optional={t('editor.optional')} error={form.errors.fields.title}>
+        {(control) => (
+          <input
+            {...control}
+            className="input"
+            name="title"
+            placeholder={t('editor.titlePlaceholder')}
+            value={v.title}
+            onChange={(e) => set('title', e.target.value)}
+          />
+        )}
+      </Field>
+      <Field
+        id="entry-date"
+        label={t('editor.occurredAt')}
+        hint={v.occurred_at ? formatDay(v.occurred_at, currentLanguage(), true) : undefined}
+        error={form.errors.fields.occurred_at}
+      >
+        {(control) => (
+          <input
+            {...control}
+            className="input input--date"
+            type="date"
+            name="occurred_at"
+            min="1900-01-01"
+            max={todayLocal()}
+            value={v.occurred_at}
+            onChange={(e) => set('occurred_at', e.target.value)}
+          />
+        )}
+      </Field>
+      <FieldGroup
+        id="entry-children"
+        legend={t('editor.children')}
+        hint={members.length === 0 ? t('editor.noChildren') : undefined}
+        error={form.errors.fields.member_ids}
+      >
+        <div className="chips__options">
+          {members.map((m) => (
+            <label key={m.id} className={`chip chip--check tone-${toneOf(members, m.id)}`}>
+              <input
+                type="checkbox"
+                name="member_ids"
+                value={m.id}
+                checked={v.member_ids.includes(m.id)}
+                onChange={() => toggleChild(m.id)}
+              />
+              <span>{m.name}</span>
+            </label>
+          ))}
+        </div>
+      </FieldGroup>
+      <FieldGroup id="entry-visibility" legend={t('editor.visibility')} error={form.errors.fields.visibility}>
+        <div className="choice-cards">
+          {(['family', 'private'] as const).map((option) => (
+            <label key={option} className="choice-card">
+              <input
+                type="radio"
+                name="visibility"
+                value={option}
+                checked={v.visibility === option}
+                onChange={() => set('visibility', option)}
+              />
+              <span className="choice-card__text">
+                <span className="choice-card__title">
+                  {option === 'family' ? t('editor.visFamily') : t('editor.visPrivate')}
+                </span>
+                <span className="choice-card__hint">
+                  {option === 'family' ? t('editor.visFamilyHint') : t('editor.visPrivateHint')}
+                </span>
+              </span>
+            </label>
+          ))}
+        </div>
+      </FieldGroup>
+      <div className="form__actions form__actions--end">
+        <Link to={cancelHref} className="button button--quiet" onClick={draft.clear}>
+          {t('editor.cancel')}
+        </Link>
+        <button type="submit" className="button button--primary" disabled={form.busy}>
+          {form.busy ? t('editor.saving') : t('editor.save')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function emptyEntry(): EntryValues {
+  return { title: '', body: '', occurred_at: todayLocal(), member_ids: [], visibility: 'family' };
+}

@@ -1,0 +1,92 @@
+// From an API failure to sentences in the user's language: one for the form, one per field.
+// The server's English `detail` is shown only when nothing here knows the code.
+import type { TFunction } from 'i18next';
+import { isApiError } from '../api/errors';
+
+/** What the user was doing; it picks the kinder sentence for 401, 403, 404 and 409. */
+export type ErrorContext = 'login' | 'signup' | 'family' | 'child' | 'write' | 'edit' | 'read';
+
+export interface ErrorView {
+  /** For the form as a whole (or the page); null when every problem sits next to a field. */
+  message: string | null;
+  /** Field name → sentence, only for fields the form shows. */
+  fields: Record<string, string>;
+}
+
+const FIELD_KEYS = [
+  'email', 'password', 'display_name', 'name', 'birthdate', 'relation', 'body', 'title',
+  'occurred_at', 'member_ids', 'visibility',
+] as const;
+type FieldKey = (typeof FIELD_KEYS)[number];
+
+export function fieldSentence(field: string, context: ErrorContext | undefined, t: TFunction): string {
+  if (field === 'name' && context === 'family') return t('fields.familyName');
+  if ((FIELD_KEYS as readonly string[]).includes(field)) return t(`fields.${field as FieldKey}`);
+  return t('fields.unknown', { field });
+}
+
+export function describeError(
+  error: unknown,
+  t: TFunction,
+  context?: ErrorContext,
+  shownFields: readonly string[] = [],
+): ErrorView {
+  if (!isApiError(error)) return { message: t('errors.generic'), fields: {} };
+  const view: ErrorView = { message: null, fields: {} };
+  switch (error.code) {
+    case 'validation_failed': {
+      const leftovers: string[] = [];
+      for (const { field } of error.fieldErrors) {
+        const sentence = fieldSentence(field, context, t);
+        if (shownFields.includes(field)) view.fields[field] ??= sentence;
+        else if (field !== '') leftovers.push(sentence);
+      }
+      if (leftovers.length > 0) view.message = leftovers.join(' ');
+      else if (Object.keys(view.fields).length === 0) view.message = t('errors.invalid');
+      return view;
+    }
+    case 'unauthenticated':
+      view.message = context === 'login' ? t('errors.badCredentials') : t('errors.sessionExpired');
+      return view;
+    case 'conflict':
+      if (context === 'signup' && shownFields.includes('email')) {
+        view.fields.email = t('errors.emailTaken');
+      } else {
+        view.message = context === 'signup' ? t('errors.emailTaken') : t('errors.conflict');
+      }
+      return view;
+    case 'forbidden':
+      view.message =
+        context === 'child' ? t('child.ownerOnly')
+        : context === 'write' ? t('errors.forbiddenWrite')
+        : context === 'edit' ? t('errors.forbiddenEdit')
+        : t('errors.forbidden');
+      return view;
+    case 'not_found':
+      view.message = context === 'read' || context === 'edit' ? t('entry.notFound') : t('errors.notFound');
+      return view;
+    case 'precondition_failed':
+      view.message = t('errors.stale');
+      return view;
+    case 'payload_too_large':
+      view.message = t('errors.tooLarge');
+      return view;
+    case 'rate_limited':
+      view.message =
+        error.retryAfter !== null
+          ? t('errors.rateLimited', { seconds: error.retryAfter })
+          : t('errors.rateLimitedSoon');
+      return view;
+    case 'network':
+      view.message = t('errors.network');
+      return view;
+    case 'unavailable':
+      view.message = t('errors.unavailable');
+      return view;
+    default:
+      view.message = error.detail
+        ? `${t('errors.generic')} ${t('errors.detail', { detail: error.detail })}`
+        : t('errors.generic');
+      return view;
+  }
+}

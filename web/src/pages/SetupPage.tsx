@@ -1,0 +1,100 @@
+// First steps after signup: name the family archive, then introduce the children.
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { api } from '../api';
+import type { Member } from '../api/types';
+import { useSession } from '../auth/session';
+import { AuthLayout } from '../components/AuthLayout';
+import { ChildForm } from '../components/ChildForm';
+import { ChildList } from '../components/ChildList';
+import { ErrorPanel } from '../components/ErrorPanel';
+import { Field, FormAlert } from '../components/Field';
+import { PageHeading } from '../components/PageHeading';
+import { useApiForm } from '../hooks/useApiForm';
+
+export function SetupPage() {
+  const { family } = useSession();
+  return family ? <ChildrenStep familyId={family.id} /> : <FamilyStep />;
+}
+
+function FamilyStep() {
+  const { t } = useTranslation();
+  const { reloadMe, selectFamily } = useSession();
+  const [name, setName] = useState('');
+  const form = useApiForm('family', ['name']);
+
+  const submit = async () => {
+    const family = await api.createFamily(name.trim());
+    selectFamily(family.id);
+    await reloadMe();
+  };
+
+  return (
+    <AuthLayout>
+      <p className="step">1 / 2</p>
+      <PageHeading title={t('setup.familyTitle')} />
+      <p className="lead">{t('setup.familyLead')}</p>
+      <form
+        ref={form.formRef}
+        className="form"
+        noValidate
+        onSubmit={form.handleSubmit(submit, name.trim() ? [] : ['name'])}
+      >
+        <FormAlert message={form.errors.message} />
+        <Field id="family-name" label={t('setup.familyName')} error={form.errors.fields.name}>
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              name="family_name"
+              autoComplete="off"
+              placeholder={t('setup.familyNamePlaceholder')}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+            />
+          )}
+        </Field>
+        <button type="submit" className="button button--primary button--block" disabled={form.busy}>
+          {t('setup.createFamily')}
+        </button>
+      </form>
+    </AuthLayout>
+  );
+}
+
+function ChildrenStep({ familyId }: { familyId: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [members, setMembers] = useState<Member[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  // Always the server's list, in its order (by birthdate), so each child keeps its color.
+  const load = useCallback(() => {
+    api.listMembers(familyId).then(setMembers, setError);
+  }, [familyId]);
+  useEffect(load, [load]);
+
+  return (
+    <AuthLayout>
+      <p className="step">2 / 2</p>
+      <PageHeading title={t('setup.childrenTitle')} />
+      <p className="lead">{t('setup.childrenLead')}</p>
+      {error !== null && <ErrorPanel error={error} />}
+      <ChildForm familyId={familyId} onAdded={load} />
+      {members && members.length > 0 && (
+        <section className="section" aria-labelledby="setup-children">
+          <h2 id="setup-children" className="section__title">
+            {t('child.listTitle')}
+          </h2>
+          <ChildList members={members} />
+        </section>
+      )}
+      <div className="form__actions form__actions--end">
+        <button type="button" className="button button--primary" onClick={() => navigate('/')}>
+          {members && members.length > 0 ? t('setup.done') : t('setup.skip')}
+        </button>
+      </div>
+    </AuthLayout>
+  );
+}

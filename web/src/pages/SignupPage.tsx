@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useSession } from '../auth/session';
+import { AuthLayout } from '../components/AuthLayout';
+import { Field, FormAlert } from '../components/Field';
+import { PageHeading } from '../components/PageHeading';
+import { useApiForm } from '../hooks/useApiForm';
+import { currentLanguage } from '../i18n';
+
+const FIELDS = ['email', 'password', 'display_name'] as const;
+
+export function SignupPage() {
+  const { t } = useTranslation();
+  const { signup } = useSession();
+  const [displayName, setDisplayName] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const form = useApiForm('signup', FIELDS);
+
+  // Only emptiness is checked here; every other rule is the server's, shown the same way.
+  const missing = [
+    !displayName.trim() && 'display_name',
+    !email.trim() && 'email',
+    !password && 'password',
+  ].filter(Boolean) as string[];
+
+  const submit = () =>
+    signup({
+      email: email.trim(),
+      password,
+      display_name: displayName.trim(),
+      locale: currentLanguage(),
+    });
+
+  return (
+    <AuthLayout>
+      <PageHeading title={t('auth.signupTitle')} />
+      <p className="lead">{t('auth.signupLead')}</p>
+      <form ref={form.formRef} className="form" noValidate onSubmit={form.handleSubmit(submit, missing)}>
+        <FormAlert message={form.errors.message} />
+        <Field
+          id="signup-name"
+          label={t('auth.displayName')}
+          hint={t('auth.displayNameHint')}
+          error={form.errors.fields.display_name}
+        >
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              name="display_name"
+              autoComplete="nickname"
+              value={displayName}
+              onChange={(e) => setDisplayName(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field id="signup-email" label={t('auth.email')} error={form.errors.fields.email}>
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              type="email"
+              name="email"
+              autoComplete="email"
+              inputMode="email"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field
+          id="signup-password"
+          label={t('auth.password')}
+          hint={t('auth.passwordHint')}
+          error={form.errors.fields.password}
+        >
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              type="password"
+              name="password"
+              autoComplete="new-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          )}
+        </Field>
+        <button type="submit" className="button button--primary button--block" disabled={form.busy}>
+          {form.busy ? t('auth.submitting') : t('auth.signupSubmit')}
+        </button>
+      </form>
+      <p className="auth__switch">
+        {t('auth.haveAccount')} <Link to="/login">{t('auth.toLogin')}</Link>
+      </p>
+    </AuthLayout>
+  );
+}

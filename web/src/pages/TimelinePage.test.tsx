@@ -1,0 +1,81 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { json } from '../test/http';
+import { entry, member, renderApp } from '../test/render';
+
+const members = [member('m1', '도윤', '2023-07-26'), member('m2', '서윤', '2025-09-26'), member('m3', '하린', null)];
+const withMembers = { 'GET /api/v1/families/f1/members': () => json(200, { items: members, next_cursor: null }) };
+
+describe('TimelinePage', () => {
+  it('loads the next page on demand and continues a bucket that spans pages', async () => {
+    const user = userEvent.setup();
+    renderApp('/', {
+      ...withMembers,
+      'GET /api/v1/families/f1/timeline': (req) =>
+        req.path.includes('cursor=c2')
+          ? json(200, {
+              group: 'month',
+              next_cursor: null,
+              buckets: [
+                { key: '2026-10', label: 'x', count: 2, entries: [entry('e3', '2026-10-01')] },
+                { key: '2026-09', label: 'x', count: 1, entries: [entry('e4', '2026-09-01')] },
+              ],
+            })
+          : json(200, {
+              group: 'month',
+              next_cursor: 'c2',
+              buckets: [
+                { key: '2026-11', label: 'x', count: 1, entries: [entry('e1', '2026-11-02')] },
+                { key: '2026-10', label: 'x', count: 2, entries: [entry('e2', '2026-10-20')] },
+              ],
+            }),
+    });
+    expect(await screen.findByRole('heading', { level: 2, name: '2026년 11월' })).toBeInTheDocument();
+    expect(screen.getAllByTestId('entry-card')).toHaveLength(2);
+    await user.click(screen.getByRole('button', { name: '더 보기' }));
+    await waitFor(() => expect(screen.getAllByTestId('entry-card')).toHaveLength(4));
+    const october = screen.getAllByTestId('bucket').filter((b) => b.dataset.key === '2026-10');
+    expect(october).toHaveLength(1);
+    expect(within(october[0]).getAllByTestId('entry-card')).toHaveLength(2);
+    expect(within(october[0]).getByText('기록 2개')).toBeInTheDocument();
+    expect(screen.getByText('모든 기록을 다 봤어요.')).toBeInTheDocument();
+  });
+
+  it('groups by age for a child with a birthday, and filters by child', async () => {
+    const user = userEvent.setup();
+    const { requests } = renderApp('/', {
+      ...withMembers,
+      'GET /api/v1/families/f1/timeline': (req) => {
+        const age = req.path.includes('group=age');
+        return json(200, {
+          group: age ? 'age' : 'month',
+          next_cursor: null,
+          buckets: [
+            age
+              ? { key: 'm14', label: '14 months', count: 1, entries: [entry('e1', '2026-11-26', { member_ids: ['m2'] })] }
+              : { key: '2026-11', label: 'November 2026', count: 1, entries: [entry('e1', '2026-11-26', { member_ids: ['m2'] })] },
+          ],
+        });
+      },
+    });
+    await screen.findByRole('heading', { level: 2, name: '2026년 11월' });
+    await user.click(screen.getByRole('radio', { name: '서윤' }));
+    await waitFor(() => expect(requests.at(-1)?.path).toContain('member_id=m2'));
+
+    await user.click(screen.getByRole('radio', { name: '나이별' }));
+    // Labels come from the key in the UI language, not from the server's label.
+    expect(await screen.findByRole('heading', { level: 2, name: '생후 14개월' })).toBeInTheDocument();
+    expect(requests.at(-1)?.path).toMatch(/group=age.*member_id=m2|member_id=m2.*group=age/);
+    expect(screen.getByRole('radio', { name: '모두' })).toBeDisabled();
+    expect(screen.getByRole('radio', { name: '하린' })).toBeDisabled();
+  });
+
+  it('invites to write the first entry when there is none', async () => {
+    renderApp('/', {
+      'GET /api/v1/families/f1/timeline': () => json(200, { group: 'month', buckets: [], next_cursor: null }),
+    });
+    expect(await screen.findByText('아직 기록이 없어요')).toBeInTheDocument();
+    expect(screen.getAllByRole('link', { name: '기록하기' }).length).toBeGreaterThan(0);
+  });
+});
