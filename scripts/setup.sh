@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 packages=(
   build-essential cmake ninja-build pkg-config clang-format
-  libsqlite3-dev libsodium-dev libssl-dev nlohmann-json3-dev libexpected-dev
+  libsqlite3-dev libsodium-dev libssl-dev nlohmann-json3-dev rapidjson-dev libexpected-dev
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev
   libgtest-dev libgmock-dev
   python3 python3-pytest python3-requests python3-yaml sqlite3 curl

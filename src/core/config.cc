@@ -111,7 +111,7 @@ Result<Config> LoadConfig(int argc, char** argv) {
     return Invalid("DADLY_SQLITE_SYNC", "must be full or normal");
   }
   if (c.threads == 0)
-    c.threads = static_cast<int>(std::max(2u, std::thread::hardware_concurrency()) * 4);
+    c.threads = static_cast<int>(std::max(2u, std::thread::hardware_concurrency()) * 2);
   return c;
 }
 

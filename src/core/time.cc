@@ -94,14 +94,22 @@ Date FirstDayAtMonths(const Date& birth, int months) {
 }
 
 std::string FormatTimestamp(int64_t unix_seconds) {
+  // Written digit by digit: this runs several times for every entry of every list response.
   const Date d = DateOfUnix(unix_seconds);
   int64_t secs = unix_seconds % 86400;
   if (secs < 0) secs += 86400;
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", d.year, d.month, d.day,
-                static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60),
-                static_cast<int>(secs % 60));
-  return buf;
+  std::string out = "0000-00-00T00:00:00Z";
+  auto put = [&out](size_t pos, int value, int width) {
+    for (int i = width - 1; i >= 0; --i, value /= 10)
+      out[pos + i] = static_cast<char>('0' + value % 10);
+  };
+  put(0, d.year, 4);
+  put(5, d.month, 2);
+  put(8, d.day, 2);
+  put(11, static_cast<int>(secs / 3600), 2);
+  put(14, static_cast<int>(secs / 60 % 60), 2);
+  put(17, static_cast<int>(secs % 60), 2);
+  return out;
 }
 
 const Clock& SystemClock() {

@@ -4,10 +4,10 @@
 
 namespace dadly::http {
 
-Response Json(int status, const nlohmann::json& body) {
+Response Json(int status, std::string body) {
   Response r;
   r.status = status;
-  r.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  r.body = std::move(body);
   return r;
 }
 

@@ -2,8 +2,6 @@
 // requiring an authenticated user.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include "core/error.h"
 #include "http/problem.h"
 #include "http/request.h"
@@ -12,7 +10,8 @@
 
 namespace dadly::http {
 
-Response Json(int status, const nlohmann::json& body);
+// A JSON response whose body is `body` (JSON text, from views.h or a literal).
+Response Json(int status, std::string body);
 Response NoContent();
 
 // `to_response(value)` on success, the problem for the error otherwise.

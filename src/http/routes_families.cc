@@ -21,10 +21,6 @@ Result<MemberDraft> ReadMemberDraft(const Request& req) {
   return d;
 }
 
-nlohmann::json ItemsJson(const nlohmann::json& items) {
-  return {{"items", items}, {"next_cursor", nullptr}};
-}
-
 }  // namespace
 
 void AddFamilyRoutes(Router& router, const AuthService& auth, FamilyService& families) {
@@ -40,11 +36,7 @@ void AddFamilyRoutes(Router& router, const AuthService& auth, FamilyService& fam
     if (!mine) return ProblemResponse(mine.error());
     auto user = families.Me(req.user_id);
     if (!user) return ProblemResponse(user.error());
-    nlohmann::json list = nlohmann::json::array();
-    for (const auto& f : *mine) {
-      list.push_back({{"id", f.family.id}, {"name", f.family.name}, {"role", RoleName(f.role)}});
-    }
-    return Json(200, {{"user", UserJson(*user)}, {"families", list}});
+    return Json(200, MeJson(*user, *mine));
   });
 
   add("POST", "/api/v1/families", [&families](Request& req) {
@@ -63,12 +55,9 @@ void AddFamilyRoutes(Router& router, const AuthService& auth, FamilyService& fam
   });
 
   add("GET", "/api/v1/families/{fid}/members", [&families](Request& req) {
-    return Respond(families.ListMembers(req.user_id, req.Param("fid")),
-                   [](const std::vector<Member>& members) {
-                     nlohmann::json items = nlohmann::json::array();
-                     for (const auto& m : members) items.push_back(MemberJson(m));
-                     return Json(200, ItemsJson(items));
-                   });
+    return Respond(
+        families.ListMembers(req.user_id, req.Param("fid")),
+        [](const std::vector<Member>& members) { return Json(200, MembersJson(members)); });
   });
 
   add("POST", "/api/v1/families/{fid}/members", [&families, member_json](Request& req) {
@@ -94,12 +83,9 @@ void AddFamilyRoutes(Router& router, const AuthService& auth, FamilyService& fam
   });
 
   add("GET", "/api/v1/families/{fid}/users", [&families](Request& req) {
-    return Respond(families.ListUsers(req.user_id, req.Param("fid")),
-                   [](const std::vector<FamilyUser>& users) {
-                     nlohmann::json items = nlohmann::json::array();
-                     for (const auto& u : users) items.push_back(FamilyUserJson(u));
-                     return Json(200, ItemsJson(items));
-                   });
+    return Respond(
+        families.ListUsers(req.user_id, req.Param("fid")),
+        [](const std::vector<FamilyUser>& users) { return Json(200, FamilyUsersJson(users)); });
   });
 
   add("PATCH", "/api/v1/families/{fid}/users/{uid}", [&families](Request& req) {

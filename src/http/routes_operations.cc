@@ -18,14 +18,14 @@ Response Document(const char* name, const char* content_type) {
 
 void AddOperationRoutes(Router& router, Store& store, const Metrics& metrics,
                         const std::atomic<bool>& draining) {
-  router.Add("GET", "/healthz", [](Request&) { return Json(200, {{"status", "ok"}}); });
+  router.Add("GET", "/healthz", [](Request&) { return Json(200, R"({"status":"ok"})"); });
 
   router.Add("GET", "/readyz", [&store, &draining](Request&) {
     if (draining.load()) {
       return ProblemResponse(Error{ErrorCode::kUnavailable, "shutting down", {}, 0});
     }
     if (auto ok = store.Ping(); !ok) return ProblemResponse(ok.error());
-    return Json(200, {{"status", "ready"}});
+    return Json(200, R"({"status":"ready"})");
   });
 
   router.Add("GET", "/metrics", [&metrics](Request&) {

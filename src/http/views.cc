@@ -5,90 +5,161 @@
 namespace dadly::http {
 namespace {
 
-nlohmann::json OrNull(const std::optional<std::string>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+void WriteUser(JsonWriter& w, const User& u) {
+  w.StartObject()
+      .Field("id", u.id)
+      .Field("email", u.email)
+      .Field("display_name", u.display_name)
+      .Field("locale", u.locale)
+      .Field("created_at", FormatTimestamp(u.created_at))
+      .EndObject();
+}
+
+void WriteMember(JsonWriter& w, const Member& m) {
+  w.StartObject()
+      .Field("id", m.id)
+      .Field("family_id", m.family_id)
+      .Field("name", m.name)
+      .Field("birthdate", m.birthdate)
+      .Field("relation", m.relation)
+      .Field("user_id", m.user_id)
+      .Field("created_at", FormatTimestamp(m.created_at))
+      .Field("updated_at", FormatTimestamp(m.updated_at))
+      .EndObject();
+}
+
+void WriteFamilyUser(JsonWriter& w, const FamilyUser& u) {
+  w.StartObject()
+      .Field("user_id", u.membership.user_id)
+      .Field("email", u.email)
+      .Field("display_name", u.display_name)
+      .Field("role", RoleName(u.membership.role))
+      .Field("joined_at", FormatTimestamp(u.membership.joined_at))
+      .EndObject();
+}
+
+void WriteEntry(JsonWriter& w, const Entry& e) {
+  w.StartObject()
+      .Field("id", e.id)
+      .Field("family_id", e.family_id)
+      .Field("author_id", e.author_id)
+      .Field("title", e.title)
+      .Field("body", e.body)
+      .Field("occurred_at", e.occurred_at)
+      .Key("member_ids")
+      .StartArray();
+  for (const auto& id : e.member_ids) w.String(id);
+  w.EndArray()
+      .Field("visibility", e.visibility == Visibility::kPrivate ? "private" : "family")
+      .Field("version", e.version)
+      .Field("created_at", FormatTimestamp(e.created_at))
+      .Field("updated_at", FormatTimestamp(e.updated_at));
+  if (e.deleted_at) {
+    w.Field("deleted_at", FormatTimestamp(*e.deleted_at))
+        .Field("purge_at", FormatTimestamp(*e.deleted_at + kTrashDays * 86400));
+  } else {
+    w.Key("deleted_at").Null();
+  }
+  w.EndObject();
+}
+
+// {items: [...], next_cursor} with each item written by `write_item`.
+template <typename T, typename F>
+std::string Items(const std::vector<T>& items, const std::optional<std::string>& next_cursor,
+                  F write_item) {
+  JsonWriter w;
+  w.StartObject().Key("items").StartArray();
+  for (const auto& item : items) write_item(w, item);
+  w.EndArray().Field("next_cursor", next_cursor).EndObject();
+  return w.Take();
 }
 
 }  // namespace
 
-nlohmann::json UserJson(const User& u) {
-  return {{"id", u.id},
-          {"email", u.email},
-          {"display_name", u.display_name},
-          {"locale", u.locale},
-          {"created_at", FormatTimestamp(u.created_at)}};
+std::string SessionJson(const SessionTokens& s) {
+  JsonWriter w;
+  w.StartObject().Key("user");
+  WriteUser(w, s.user);
+  w.Field("access_token", s.access_token)
+      .Field("refresh_token", s.refresh_token)
+      .Field("expires_in", s.expires_in)
+      .Field("token_type", "Bearer")
+      .EndObject();
+  return w.Take();
 }
 
-nlohmann::json SessionJson(const SessionTokens& s) {
-  return {{"user", UserJson(s.user)},
-          {"access_token", s.access_token},
-          {"refresh_token", s.refresh_token},
-          {"expires_in", s.expires_in},
-          {"token_type", "Bearer"}};
-}
-
-nlohmann::json FamilyJson(const FamilyView& f) {
-  return {{"id", f.family.id},
-          {"name", f.family.name},
-          {"created_at", FormatTimestamp(f.family.created_at)},
-          {"role", RoleName(f.role)}};
-}
-
-nlohmann::json MemberJson(const Member& m) {
-  return {{"id", m.id},
-          {"family_id", m.family_id},
-          {"name", m.name},
-          {"birthdate", OrNull(m.birthdate)},
-          {"relation", OrNull(m.relation)},
-          {"user_id", OrNull(m.user_id)},
-          {"created_at", FormatTimestamp(m.created_at)},
-          {"updated_at", FormatTimestamp(m.updated_at)}};
-}
-
-nlohmann::json FamilyUserJson(const FamilyUser& u) {
-  return {{"user_id", u.membership.user_id},
-          {"email", u.email},
-          {"display_name", u.display_name},
-          {"role", RoleName(u.membership.role)},
-          {"joined_at", FormatTimestamp(u.membership.joined_at)}};
-}
-
-nlohmann::json EntryJson(const Entry& e) {
-  nlohmann::json j = {{"id", e.id},
-                      {"family_id", e.family_id},
-                      {"author_id", e.author_id},
-                      {"title", OrNull(e.title)},
-                      {"body", e.body},
-                      {"occurred_at", e.occurred_at},
-                      {"member_ids", e.member_ids},
-                      {"visibility", e.visibility == Visibility::kPrivate ? "private" : "family"},
-                      {"version", e.version},
-                      {"created_at", FormatTimestamp(e.created_at)},
-                      {"updated_at", FormatTimestamp(e.updated_at)},
-                      {"deleted_at", nullptr}};
-  if (e.deleted_at) {
-    j["deleted_at"] = FormatTimestamp(*e.deleted_at);
-    j["purge_at"] = FormatTimestamp(*e.deleted_at + kTrashDays * 86400);
+std::string MeJson(const User& user, const std::vector<FamilyView>& families) {
+  JsonWriter w;
+  w.StartObject().Key("user");
+  WriteUser(w, user);
+  w.Key("families").StartArray();
+  for (const auto& f : families) {
+    w.StartObject()
+        .Field("id", f.family.id)
+        .Field("name", f.family.name)
+        .Field("role", RoleName(f.role))
+        .EndObject();
   }
-  return j;
+  w.EndArray().EndObject();
+  return w.Take();
 }
 
-nlohmann::json EntryPageJson(const EntryPage& page) {
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& e : page.items) items.push_back(EntryJson(e));
-  return {{"items", std::move(items)}, {"next_cursor", OrNull(page.next_cursor)}};
+std::string FamilyJson(const FamilyView& f) {
+  JsonWriter w;
+  w.StartObject()
+      .Field("id", f.family.id)
+      .Field("name", f.family.name)
+      .Field("created_at", FormatTimestamp(f.family.created_at))
+      .Field("role", RoleName(f.role))
+      .EndObject();
+  return w.Take();
 }
 
-nlohmann::json TimelineJson(const Timeline& t) {
-  nlohmann::json buckets = nlohmann::json::array();
+std::string MemberJson(const Member& m) {
+  JsonWriter w;
+  WriteMember(w, m);
+  return w.Take();
+}
+
+std::string MembersJson(const std::vector<Member>& members) {
+  return Items(members, std::nullopt, WriteMember);
+}
+
+std::string FamilyUserJson(const FamilyUser& u) {
+  JsonWriter w;
+  WriteFamilyUser(w, u);
+  return w.Take();
+}
+
+std::string FamilyUsersJson(const std::vector<FamilyUser>& users) {
+  return Items(users, std::nullopt, WriteFamilyUser);
+}
+
+std::string EntryJson(const Entry& e) {
+  JsonWriter w;
+  WriteEntry(w, e);
+  return w.Take();
+}
+
+std::string EntryPageJson(const EntryPage& page) {
+  return Items(page.items, page.next_cursor, WriteEntry);
+}
+
+std::string TimelineJson(const Timeline& t) {
+  JsonWriter w;
+  w.StartObject().Field("group", t.group).Key("buckets").StartArray();
   for (const auto& b : t.buckets) {
-    nlohmann::json entries = nlohmann::json::array();
-    for (const auto& e : b.entries) entries.push_back(EntryJson(e));
-    buckets.push_back(
-        {{"key", b.key}, {"label", b.label}, {"count", b.count}, {"entries", std::move(entries)}});
+    w.StartObject()
+        .Field("key", b.key)
+        .Field("label", b.label)
+        .Field("count", b.count)
+        .Key("entries")
+        .StartArray();
+    for (const auto& e : b.entries) WriteEntry(w, e);
+    w.EndArray().EndObject();
   }
-  return {
-      {"group", t.group}, {"buckets", std::move(buckets)}, {"next_cursor", OrNull(t.next_cursor)}};
+  w.EndArray().Field("next_cursor", t.next_cursor).EndObject();
+  return w.Take();
 }
 
 }  // namespace dadly::http

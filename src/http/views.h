@@ -1,21 +1,27 @@
-// How Dadly's records look on the wire (JSON). Secrets such as password hashes never appear.
+// How Dadly's records look on the wire: each function returns the JSON text of a response body.
+// Secrets such as password hashes never appear.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
+#include "http/json_writer.h"
 #include "service/auth_service.h"
 #include "service/entry_service.h"
 #include "service/family_service.h"
 
 namespace dadly::http {
 
-nlohmann::json UserJson(const User& user);
-nlohmann::json SessionJson(const SessionTokens& session);
-nlohmann::json FamilyJson(const FamilyView& family);
-nlohmann::json MemberJson(const Member& member);
-nlohmann::json FamilyUserJson(const FamilyUser& user);
-nlohmann::json EntryJson(const Entry& entry);
-nlohmann::json EntryPageJson(const EntryPage& page);
-nlohmann::json TimelineJson(const Timeline& timeline);
+std::string SessionJson(const SessionTokens& session);
+// GET /me: the account and the families it belongs to.
+std::string MeJson(const User& user, const std::vector<FamilyView>& families);
+std::string FamilyJson(const FamilyView& family);
+std::string MemberJson(const Member& member);
+std::string MembersJson(const std::vector<Member>& members);
+std::string FamilyUserJson(const FamilyUser& user);
+std::string FamilyUsersJson(const std::vector<FamilyUser>& users);
+std::string EntryJson(const Entry& entry);
+std::string EntryPageJson(const EntryPage& page);
+std::string TimelineJson(const Timeline& timeline);
 
 }  // namespace dadly::http
