@@ -14,7 +14,7 @@ struct Config {
   std::string data_dir = "./data";
   std::string host = "127.0.0.1";
   int port = 8080;
-  int threads = 0;                   // 0: four per core
+  int threads = 0;                   // 0: two per core
   std::string database_url;          // empty: SQLite in data_dir
   std::string sqlite_sync = "full";  // full | normal
   std::string jwt_secret;            // empty: generated once into data_dir/secrets
