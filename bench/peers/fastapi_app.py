@@ -20,6 +20,7 @@ connection per thread; an async dependency for the token (pure CPU, no I/O); a p
 for the POST body; responses returned directly as UJSONResponse (skips jsonable_encoder).
 """
 import base64
+import calendar
 import datetime as dt
 import functools
 import hashlib
@@ -292,6 +293,31 @@ def bucket_key(group, day_text, birth):
     return f"m{months}" if months < 24 else f"y{months // 12}"
 
 
+def first_day_at_months(birth, months):
+    index = birth.year * 12 + (birth.month - 1) + months
+    year, month = divmod(index, 12)
+    month += 1
+    days = calendar.monthrange(year, month)[1]
+    if birth.day <= days:
+        return dt.date(year, month, birth.day)
+    return dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
+
+
+def bucket_days(group, key, birth):
+    """First and last day (YYYY-MM-DD) of a bucket: the inverse of bucket_key."""
+    if group == "year":
+        return f"{key}-01-01", f"{key}-12-31"
+    if group == "month":
+        first = dt.date.fromisoformat(key + "-01")
+        return first.isoformat(), (first_day_at_months(first, 1) - dt.timedelta(days=1)).isoformat()
+    if key == "prenatal":
+        return "0001-01-01", (birth - dt.timedelta(days=1)).isoformat()
+    n = int(key[1:])
+    lo, hi = (n, n + 1) if key[0] == "m" else (n * 12, (n + 1) * 12)
+    return (first_day_at_months(birth, lo).isoformat(),
+            (first_day_at_months(birth, hi) - dt.timedelta(days=1)).isoformat())
+
+
 def bucket_label(group, key, locale):
     ko = locale != "en"
     if group == "year":
@@ -361,20 +387,21 @@ def timeline(fid: str, request: Request, user: str = Depends(current_user)):
     locale = row[0]
     where, args = live_where(fid, user, role, member_id, from_, to)
     rows, cursor = fetch_page(conn, where, args, limit, after)
-    counts = {}
-    for day, n in conn.execute("SELECT e.occurred_at, count(*) FROM entries e WHERE " +
-                               " AND ".join(where) +
-                               " GROUP BY e.occurred_at ORDER BY e.occurred_at DESC", args):
-        if parse_day(day) is not None:
-            key = bucket_key(group, day, birth)
-            counts[key] = counts.get(key, 0) + n
     buckets = []
     for r in rows:
         key = bucket_key(group, r[6], birth) if parse_day(r[6]) else r[6]
         if not buckets or buckets[-1]["key"] != key:
             buckets.append({"key": key, "label": bucket_label(group, key, locale),
-                            "count": counts.get(key, 0), "entries": []})
+                            "count": 0, "entries": []})
         buckets[-1]["entries"].append(entry_json(r))
+    # As Dadly does: count each bucket of the page within its own days (index range scans).
+    for b in buckets:
+        first, last = bucket_days(group, b["key"], birth)
+        lo = max(first, from_) if from_ else first
+        hi = min(last, to) if to else last
+        b["count"] = conn.execute("SELECT count(*) FROM entries e WHERE " + " AND ".join(where) +
+                                  " AND e.occurred_at >= ? AND e.occurred_at <= ?",
+                                  [*args, lo, hi]).fetchone()[0]
     return UJSONResponse({"group": group, "buckets": buckets, "next_cursor": cursor})
 
 
