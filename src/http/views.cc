@@ -43,6 +43,7 @@ void WriteEntry(JsonWriter& w, const Entry& e) {
       .Field("id", e.id)
       .Field("family_id", e.family_id)
       .Field("author_id", e.author_id)
+      .Field("author_name", e.author_name)
       .Field("title", e.title)
       .Field("body", e.body)
       .Field("occurred_at", e.occurred_at)

@@ -14,6 +14,7 @@ struct Entry {
   std::string id;
   std::string family_id;
   std::string author_id;
+  std::string author_name;  // the author's display name, filled when read from the Store
   std::optional<std::string> title;
   std::string body;
   std::string occurred_at;  // YYYY-MM-DD

@@ -124,7 +124,7 @@ class Store {
                                                const std::vector<std::string>& member_ids) = 0;
 
   // --- entries ---
-  // Inserts the entry with its member tags; returns it with `seq` assigned.
+  // Inserts the entry with its member tags; returns it as stored (`seq`, `author_name`).
   virtual Result<Entry> CreateEntry(const Entry& entry) = 0;
   // A live entry, or with `include_deleted` one in the trash too. Visibility is the caller's job.
   virtual Result<Entry> FindEntry(const std::string& family_id, const std::string& entry_id,

@@ -219,6 +219,8 @@ TEST_P(StoreContract, DeletingAMemberRemovesItsTagsOnly) {
   EXPECT_EQ(store_->CountMembersInFamily(f.id, {kid.id, NewUuid()}).value(), 1);
   const Entry e = AddEntry(f, u, "2026-01-01", Visibility::kFamily, {kid.id});
   EXPECT_EQ(store_->FindEntry(f.id, e.id, false)->member_ids, std::vector<std::string>{kid.id});
+  EXPECT_EQ(e.member_ids, std::vector<std::string>{kid.id});
+  EXPECT_EQ(e.author_name, "name");
   ASSERT_TRUE(store_->DeleteMember(f.id, kid.id));
   EXPECT_TRUE(store_->FindEntry(f.id, e.id, false)->member_ids.empty());
   EXPECT_EQ(store_->DeleteMember(f.id, kid.id).error().code, ErrorCode::kNotFound);

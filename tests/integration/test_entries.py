@@ -7,7 +7,7 @@ import pytest
 from conftest import (DATE_RE, assert_problem, assert_time, assert_uuid, grant, list_all,
                       make_entry, make_family, make_member, signup)
 
-ENTRY_KEYS = {"id", "family_id", "author_id", "title", "body", "occurred_at", "member_ids",
+ENTRY_KEYS = {"id", "family_id", "author_id", "author_name", "title", "body", "occurred_at", "member_ids",
               "visibility", "version", "created_at", "updated_at", "deleted_at"}
 
 
@@ -48,6 +48,9 @@ def test_create_entry_shape_and_headers(fam):
     assert_uuid(e["id"])
     assert e["family_id"] == fam["fid"]
     assert e["author_id"] == fam["owner"].id
+    assert e["author_name"] == "엄마"
+    # Every reader sees who wrote it, by name.
+    assert fam["viewer"].get(epath(fam, e["id"])).json()["author_name"] == "엄마"
     assert (e["title"], e["body"], e["member_ids"]) == ("첫 걸음", "첫 걸음을 뗐다!", [fam["m1"]])
     assert e["visibility"] == "family"
     assert e["occurred_at"] in {before.isoformat(), after.isoformat()}  # defaults to today (UTC)

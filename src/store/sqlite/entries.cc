@@ -10,7 +10,8 @@ namespace {
 constexpr const char* kEntryColumns =
     "SELECT e.seq, e.id, e.family_id, e.author_id, e.title, e.body, e.occurred_at, e.visibility, "
     "e.version, e.created_at, e.updated_at, e.deleted_at, "
-    "(SELECT group_concat(member_id) FROM entry_members WHERE entry_seq = e.seq) "
+    "(SELECT group_concat(member_id) FROM entry_members WHERE entry_seq = e.seq), "
+    "(SELECT display_name FROM users WHERE id = e.author_id) "
     "FROM entries e ";
 
 Entry ReadEntry(const Stmt& q) {
@@ -35,6 +36,7 @@ Entry ReadEntry(const Stmt& q) {
     start = comma + 1;
   }
   std::sort(e.member_ids.begin(), e.member_ids.end());
+  e.author_name = q.Text(13);
   return e;
 }
 
@@ -130,14 +132,10 @@ Result<Entry> SqliteStore::CreateEntry(const Entry& entry) {
         .Bind(9, entry.created_at)
         .Bind(10, entry.updated_at)
         .Run();
-    Entry stored = entry;
-    stored.seq = sqlite3_last_insert_rowid(conn->handle());
-    InsertTags(*conn, stored.seq, entry.member_ids);
+    InsertTags(*conn, sqlite3_last_insert_rowid(conn->handle()), entry.member_ids);
+    auto stored = LoadEntry(*conn, entry.family_id, entry.id, false);
     tx.Commit();
-    std::sort(stored.member_ids.begin(), stored.member_ids.end());
-    stored.member_ids.erase(std::unique(stored.member_ids.begin(), stored.member_ids.end()),
-                            stored.member_ids.end());
-    return stored;
+    return *stored;
   });
 }
 

@@ -107,6 +107,7 @@ export const en: Shape<Messages> = {
     deleting: 'Moving…',
     back: 'Back to the timeline',
     mine: 'Written by you',
+    by: 'Written by {{name}}',
     about: 'About',
     readMore: 'Read more',
     untitled: 'Untitled entry',

@@ -103,6 +103,7 @@ export const ko = {
     deleting: '옮기는 중…',
     back: '타임라인으로',
     mine: '내가 쓴 기록',
+    by: '{{name}} 님이 쓴 기록',
     about: '함께한 아이',
     readMore: '이어서 읽기',
     untitled: '제목 없는 기록',

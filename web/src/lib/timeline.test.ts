@@ -3,7 +3,7 @@ import type { Bucket, Entry } from '../api/types';
 import { entryCount, mergeBuckets } from './timeline';
 
 const entry = (id: string): Entry => ({
-  id, family_id: 'f', author_id: 'u', title: null, body: id, occurred_at: '2026-11-01',
+  id, family_id: 'f', author_id: 'u', author_name: '아빠', title: null, body: id, occurred_at: '2026-11-01',
   member_ids: [], visibility: 'family', version: 1, created_at: '', updated_at: '', deleted_at: null,
 });
 const bucket = (key: string, count: number, ids: string[]): Bucket => ({

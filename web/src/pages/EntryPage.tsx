@@ -98,7 +98,9 @@ function EntryView({ entry }: { entry: Entry }) {
         </div>
         <footer className="entry__footer">
           <p className="muted">
-            {me?.user.id === entry.author_id && <span>{t('entry.mine')}</span>}
+            <span>
+              {me?.user.id === entry.author_id ? t('entry.mine') : t('entry.by', { name: entry.author_name })}
+            </span>
             {entry.version > 1 && <span> · {t('entry.updated', { date: formatInstantDay(entry.updated_at, lang) })}</span>}
           </p>
           {mayChange && (

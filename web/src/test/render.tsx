@@ -15,7 +15,7 @@ export const member = (id: string, name: string, birthdate: string | null) => ({
 });
 
 export const entry = (id: string, occurred_at: string, extra: Record<string, unknown> = {}) => ({
-  id, family_id: 'f1', author_id: 'u1', title: null, body: `본문 ${id}`, occurred_at,
+  id, family_id: 'f1', author_id: 'u1', author_name: '아빠', title: null, body: `본문 ${id}`, occurred_at,
   member_ids: [], visibility: 'family', version: 1,
   created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z', deleted_at: null, ...extra,
 });
