@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "core/ids.h"
 
@@ -244,6 +246,37 @@ TEST_P(StoreContract, TrashRestoreAndPurge) {
   EXPECT_EQ(store_->PurgeTrash(2001).value(), 1);
   EXPECT_EQ(store_->FindEntry(f.id, e.id, true).error().code, ErrorCode::kNotFound);
   EXPECT_TRUE(store_->FindEntry(f.id, keep.id, false));
+}
+
+// Deletion means gone: after a purge the text is in no file of the database, not in free
+// pages (secure_delete) and not in the write-ahead log (checkpoint).
+TEST_P(StoreContract, PurgedTextLeavesNoTraceInTheFiles) {
+  const User u = AddUser("gone@example.com");
+  const Family f = AddFamily(u);
+  Entry e;
+  e.id = NewUuid();
+  e.family_id = f.id;
+  e.author_id = u.id;
+  const std::string secret = "zebra-marmalade-" + NewUuid();
+  e.body = "오늘 " + secret + " 이야기";
+  e.title = secret;
+  e.occurred_at = "2026-01-01";
+  ASSERT_TRUE(store_->CreateEntry(e));
+  AddEntry(f, u, "2026-01-02");
+  auto contains_secret = [&] {
+    for (const auto& file : std::filesystem::directory_iterator(dir_)) {
+      if (!file.is_regular_file()) continue;
+      std::ifstream in(file.path(), std::ios::binary);
+      const std::string bytes((std::istreambuf_iterator<char>(in)),
+                              std::istreambuf_iterator<char>());
+      if (bytes.find(secret) != std::string::npos) return true;
+    }
+    return false;
+  };
+  ASSERT_TRUE(contains_secret());  // the check can see it while it exists
+  ASSERT_TRUE(store_->TrashEntry(f.id, e.id, 100));
+  ASSERT_EQ(store_->PurgeTrash(101).value(), 1);
+  EXPECT_FALSE(contains_secret());
 }
 
 TEST_P(StoreContract, AnotherFamilysIdsAreNotFound) {
