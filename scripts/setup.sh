@@ -7,11 +7,13 @@ cd "$(dirname "$0")/.."
 
 packages=(
   build-essential cmake ninja-build pkg-config clang-format
-  libsqlite3-dev libsodium-dev libssl-dev nlohmann-json3-dev rapidjson-dev libexpected-dev
+  libsqlite3-dev libsodium-dev libssl-dev libcurl4-openssl-dev nlohmann-json3-dev rapidjson-dev
+  libexpected-dev
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev
   libgtest-dev libgmock-dev
-  python3 python3-pytest python3-requests python3-yaml sqlite3 curl
+  python3 python3-pytest python3-requests python3-yaml python3-cryptography sqlite3 curl
   chromium fonts-noto-cjk
+  postgresql-15 postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl
   wrk python3-fastapi python3-uvicorn python3-uvloop python3-httptools python3-ujson
 )
 

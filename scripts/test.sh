@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite: format check; unit and integration tests on the release build and again
-# on the sanitizer build (ASan + UBSan); the web app's unit tests; end-to-end tests in Chromium
-# against the release binary. Exits non-zero at the first failing stage.
+# on the sanitizer build (ASan + UBSan); the PostgreSQL schema's Row Level Security (pgTAP, on a
+# throwaway cluster); the web app's unit tests; end-to-end tests in Chromium against the release
+# binary. Exits non-zero at the first failing stage.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -24,6 +25,9 @@ for flavour in release asan; do
   echo "== integration tests ($flavour)"
   DADLY_BIN="$PWD/$dir/dadly" /usr/bin/python3 -m pytest -q -p no:cacheprovider tests/integration
 done
+
+echo "== PostgreSQL schema and Row Level Security (pgTAP)"
+tests/pg/run.sh
 
 echo "== web unit tests"
 (cd web && npm test --silent)

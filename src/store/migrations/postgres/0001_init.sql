@@ -1,0 +1,226 @@
+-- Accounts, sessions, families, members and entries: the foundation schema, kept in step with
+-- migrations/sqlite/0001_init.sql. Times are unix seconds (bigint), as on SQLite.
+-- Runs as the owner role. The server's role (dadly_app) owns nothing and sees rows only through
+-- the Row Level Security policies at the end of this file.
+
+CREATE TABLE users (
+  id            uuid PRIMARY KEY,
+  email         text NOT NULL UNIQUE,
+  password_hash text NOT NULL,
+  display_name  text NOT NULL,
+  locale        text NOT NULL CHECK (locale IN ('ko', 'en')),
+  created_at    bigint NOT NULL
+);
+
+CREATE TABLE sessions (
+  id         uuid PRIMARY KEY,
+  user_id    uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  created_at bigint NOT NULL,
+  revoked_at bigint
+);
+CREATE INDEX sessions_user ON sessions(user_id);
+
+CREATE TABLE refresh_tokens (
+  token_hash text PRIMARY KEY,
+  session_id uuid NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+  created_at bigint NOT NULL,
+  expires_at bigint NOT NULL,
+  spent_at   bigint
+);
+CREATE INDEX refresh_tokens_session ON refresh_tokens(session_id);
+
+CREATE TABLE login_failures (
+  key text NOT NULL,
+  at  bigint NOT NULL
+);
+CREATE INDEX login_failures_key ON login_failures(key, at);
+
+CREATE TABLE families (
+  id         uuid PRIMARY KEY,
+  name       text NOT NULL,
+  created_at bigint NOT NULL
+);
+
+CREATE TABLE memberships (
+  family_id uuid NOT NULL REFERENCES families(id) ON DELETE CASCADE,
+  user_id   uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  role      text NOT NULL CHECK (role IN ('owner', 'editor', 'viewer', 'child')),
+  joined_at bigint NOT NULL,
+  PRIMARY KEY (family_id, user_id)
+);
+CREATE INDEX memberships_user ON memberships(user_id);
+
+CREATE TABLE members (
+  id         uuid PRIMARY KEY,
+  family_id  uuid NOT NULL REFERENCES families(id) ON DELETE CASCADE,
+  name       text NOT NULL,
+  birthdate  text,
+  relation   text,
+  user_id    uuid REFERENCES users(id) ON DELETE SET NULL,
+  created_at bigint NOT NULL,
+  updated_at bigint NOT NULL
+);
+CREATE INDEX members_family ON members(family_id);
+
+CREATE TABLE entries (
+  seq         bigserial PRIMARY KEY,
+  id          uuid NOT NULL UNIQUE,
+  family_id   uuid NOT NULL REFERENCES families(id) ON DELETE CASCADE,
+  author_id   uuid NOT NULL REFERENCES users(id),
+  title       text,
+  body        text NOT NULL,
+  occurred_at text NOT NULL,
+  visibility  text NOT NULL CHECK (visibility IN ('family', 'private')),
+  version     bigint NOT NULL,
+  created_at  bigint NOT NULL,
+  updated_at  bigint NOT NULL,
+  deleted_at  bigint
+);
+CREATE INDEX entries_list ON entries(family_id, occurred_at DESC, seq DESC) WHERE deleted_at IS NULL;
+CREATE INDEX entries_trash ON entries(family_id, deleted_at DESC, seq DESC) WHERE deleted_at IS NOT NULL;
+CREATE INDEX entries_deleted ON entries(deleted_at) WHERE deleted_at IS NOT NULL;
+
+CREATE TABLE entry_members (
+  member_id uuid NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+  entry_seq bigint NOT NULL REFERENCES entries(seq) ON DELETE CASCADE,
+  PRIMARY KEY (member_id, entry_seq)
+);
+CREATE INDEX entry_members_entry ON entry_members(entry_seq);
+
+-- ---------------------------------------------------------------------------------------------
+-- Row Level Security: the second wall. The server connects as dadly_app (no ownership, no
+-- BYPASSRLS) and sets app.user_id for each transaction to the authenticated caller, in the
+-- style of Supabase's auth.uid(). Every table is RLS-enabled and forced; a bug in a handler
+-- can then show a caller nothing of a family it does not belong to.
+-- The owner role that runs migrations must be able to bypass RLS (BYPASSRLS, as Supabase's
+-- postgres role is), so that the SECURITY DEFINER helpers below can read memberships without
+-- recursing into their own policies.
+
+-- schema_migrations is created by Dadly's migration runner before this file runs.
+ALTER TABLE schema_migrations ENABLE ROW LEVEL SECURITY;
+ALTER TABLE schema_migrations FORCE ROW LEVEL SECURITY;
+CREATE POLICY schema_migrations_read ON schema_migrations FOR SELECT USING (true);
+
+-- The caller, or NULL when no user is set (then every policy below shows nothing).
+CREATE FUNCTION dadly_uid() RETURNS uuid
+  LANGUAGE sql STABLE
+  SET search_path = pg_catalog, public
+  AS $$ SELECT nullif(current_setting('app.user_id', true), '')::uuid $$;
+
+-- The caller's role in a family, or NULL.
+CREATE FUNCTION dadly_role_in(family uuid) RETURNS text
+  LANGUAGE sql STABLE SECURITY DEFINER
+  SET search_path = pg_catalog, public
+  AS $$ SELECT role FROM public.memberships WHERE family_id = family AND user_id = public.dadly_uid() $$;
+
+-- Whether a family has any membership yet (its creator may then make itself owner).
+CREATE FUNCTION dadly_family_is_new(family uuid) RETURNS boolean
+  LANGUAGE sql STABLE SECURITY DEFINER
+  SET search_path = pg_catalog, public
+  AS $$ SELECT NOT EXISTS (SELECT 1 FROM public.memberships WHERE family_id = family) $$;
+
+-- Whether the caller shares a family with `other` (to see each other's names).
+CREATE FUNCTION dadly_shares_family(other uuid) RETURNS boolean
+  LANGUAGE sql STABLE SECURITY DEFINER
+  SET search_path = pg_catalog, public
+  AS $$
+    SELECT EXISTS (
+      SELECT 1 FROM public.memberships mine JOIN public.memberships theirs
+        ON theirs.family_id = mine.family_id
+      WHERE mine.user_id = public.dadly_uid() AND theirs.user_id = other)
+  $$;
+
+-- Whether the caller's account is linked to a member tagged on the entry (a child's view).
+CREATE FUNCTION dadly_entry_is_about_me(entry bigint) RETURNS boolean
+  LANGUAGE sql STABLE SECURITY DEFINER
+  SET search_path = pg_catalog, public
+  AS $$
+    SELECT EXISTS (
+      SELECT 1 FROM public.entry_members em JOIN public.members m ON m.id = em.member_id
+      WHERE em.entry_seq = entry AND m.user_id = public.dadly_uid())
+  $$;
+
+REVOKE ALL ON FUNCTION dadly_role_in(uuid), dadly_family_is_new(uuid), dadly_shares_family(uuid),
+  dadly_entry_is_about_me(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION dadly_uid(), dadly_role_in(uuid), dadly_family_is_new(uuid),
+  dadly_shares_family(uuid), dadly_entry_is_about_me(bigint) TO dadly_app;
+
+DO $$
+DECLARE t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['users', 'sessions', 'refresh_tokens', 'login_failures', 'families',
+                           'memberships', 'members', 'entries', 'entry_members'] LOOP
+    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
+    EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
+  END LOOP;
+END $$;
+
+-- Accounts: one's own row, and the people one shares a family with.
+CREATE POLICY users_read ON users FOR SELECT
+  USING (id = dadly_uid() OR dadly_shares_family(id));
+CREATE POLICY users_create_self ON users FOR INSERT WITH CHECK (id = dadly_uid());
+CREATE POLICY users_update_self ON users FOR UPDATE USING (id = dadly_uid());
+
+-- Sessions, refresh tokens and failed logins are never read or written by the server's role
+-- directly; the sign-in functions that need them come with the PostgreSQL store.
+CREATE POLICY sessions_none ON sessions USING (false);
+CREATE POLICY refresh_tokens_none ON refresh_tokens USING (false);
+CREATE POLICY login_failures_none ON login_failures USING (false);
+
+CREATE POLICY families_read ON families FOR SELECT USING (dadly_role_in(id) IS NOT NULL);
+CREATE POLICY families_create ON families FOR INSERT WITH CHECK (dadly_uid() IS NOT NULL);
+CREATE POLICY families_update ON families FOR UPDATE USING (dadly_role_in(id) = 'owner');
+CREATE POLICY families_delete ON families FOR DELETE USING (dadly_role_in(id) = 'owner');
+
+CREATE POLICY memberships_read ON memberships FOR SELECT
+  USING (dadly_role_in(family_id) IS NOT NULL);
+-- An owner adds people; the creator of a new family makes itself its first owner.
+CREATE POLICY memberships_create ON memberships FOR INSERT
+  WITH CHECK (dadly_role_in(family_id) = 'owner'
+              OR (user_id = dadly_uid() AND role = 'owner' AND dadly_family_is_new(family_id)));
+CREATE POLICY memberships_update ON memberships FOR UPDATE
+  USING (dadly_role_in(family_id) = 'owner');
+CREATE POLICY memberships_delete ON memberships FOR DELETE
+  USING (dadly_role_in(family_id) = 'owner');
+
+CREATE POLICY members_read ON members FOR SELECT USING (dadly_role_in(family_id) IS NOT NULL);
+CREATE POLICY members_create ON members FOR INSERT WITH CHECK (dadly_role_in(family_id) = 'owner');
+CREATE POLICY members_update ON members FOR UPDATE USING (dadly_role_in(family_id) = 'owner');
+CREATE POLICY members_delete ON members FOR DELETE USING (dadly_role_in(family_id) = 'owner');
+
+-- Entries: family entries for the family (a child: only those about itself), private ones for
+-- their author alone.
+CREATE POLICY entries_read ON entries FOR SELECT
+  USING (dadly_role_in(family_id) IS NOT NULL
+         AND (author_id = dadly_uid() OR visibility = 'family')
+         AND (dadly_role_in(family_id) <> 'child'
+              OR (visibility = 'family' AND dadly_entry_is_about_me(seq))));
+CREATE POLICY entries_create ON entries FOR INSERT
+  WITH CHECK (author_id = dadly_uid() AND dadly_role_in(family_id) IN ('owner', 'editor'));
+CREATE POLICY entries_update ON entries FOR UPDATE
+  USING ((author_id = dadly_uid() AND dadly_role_in(family_id) IN ('owner', 'editor'))
+         OR (dadly_role_in(family_id) = 'owner' AND visibility = 'family'));
+CREATE POLICY entries_delete ON entries FOR DELETE
+  USING ((author_id = dadly_uid() AND dadly_role_in(family_id) IN ('owner', 'editor'))
+         OR (dadly_role_in(family_id) = 'owner' AND visibility = 'family'));
+
+-- Tags follow their entry: readable with it, written by whoever may change it, only with a
+-- member of the same family.
+CREATE POLICY entry_members_read ON entry_members FOR SELECT
+  USING (EXISTS (SELECT 1 FROM entries e WHERE e.seq = entry_seq));
+CREATE POLICY entry_members_write ON entry_members FOR ALL
+  USING (EXISTS (SELECT 1 FROM entries e WHERE e.seq = entry_seq
+                 AND ((e.author_id = dadly_uid() AND dadly_role_in(e.family_id) IN ('owner', 'editor'))
+                      OR (dadly_role_in(e.family_id) = 'owner' AND e.visibility = 'family'))))
+  WITH CHECK (EXISTS (SELECT 1 FROM entries e JOIN members m ON m.family_id = e.family_id
+                      WHERE e.seq = entry_seq AND m.id = member_id
+                      AND ((e.author_id = dadly_uid()
+                            AND dadly_role_in(e.family_id) IN ('owner', 'editor'))
+                           OR (dadly_role_in(e.family_id) = 'owner' AND e.visibility = 'family'))));
+
+GRANT USAGE ON SCHEMA public TO dadly_app;
+GRANT SELECT ON schema_migrations TO dadly_app;
+GRANT SELECT, INSERT, UPDATE ON users TO dadly_app;
+GRANT SELECT, INSERT, UPDATE, DELETE ON families, memberships, members, entries, entry_members
+  TO dadly_app;
+GRANT USAGE ON SEQUENCE entries_seq_seq TO dadly_app;
