@@ -10,6 +10,10 @@
 #include <cstdio>
 #include <iostream>
 
+#include "auth/access_token_verifier.h"
+#include "auth/http_jwks_fetcher.h"
+#include "auth/jwks_cache.h"
+#include "auth/supabase_verifier.h"
 #include "core/config.h"
 #include "core/log.h"
 #include "core/secrets.h"
@@ -21,6 +25,7 @@
 #include "service/auth_service.h"
 #include "service/entry_service.h"
 #include "service/family_service.h"
+#include "service/user_provisioning.h"
 #include "store/store.h"
 
 namespace dadly {
@@ -33,12 +38,70 @@ int Failed(const Error& e) {
   return 1;
 }
 
+http::ClientConfig ClientConfigOf(const Config& config) {
+  http::ClientConfig client;
+  client.auth = config.auth;
+  if (config.auth == "supabase") {
+    client.supabase_url = SupabaseUrl(config);
+    if (auto it = config.cloud.find("SUPABASE_ANON_KEY"); it != config.cloud.end()) {
+      client.supabase_anon_key = it->second;
+    }
+  }
+  return client;
+}
+
+// Who vouches for bearer tokens: Dadly itself (builtin), or Supabase Auth, whose users get a
+// Dadly user row the first time they are seen.
+class TokenVerification {
+ public:
+  TokenVerification(const Config& config, const std::string& signing_key, Store& store,
+                    const Clock& clock) {
+    if (config.auth != "supabase") {
+      verifier_ = NewBuiltinVerifier(signing_key, clock);
+      return;
+    }
+    const std::string url = SupabaseUrl(config);
+    const auto anon = config.cloud.find("SUPABASE_ANON_KEY");
+    const auto secret = config.cloud.find("SUPABASE_JWT_SECRET");
+    HttpJwksOptions fetch;
+    fetch.url = SupabaseJwksUrl(url);
+    fetch.api_key = anon == config.cloud.end() ? "" : anon->second;
+    JwksCacheOptions cache;
+    cache.ttl_seconds = config.jwks_cache_seconds;
+    cache.min_refetch_seconds = config.jwks_refetch_seconds;
+    jwks_ = std::make_unique<JwksCache>(NewHttpJwksFetcher(fetch), clock, cache);
+    supabase_ = NewSupabaseVerifier({url, secret == config.cloud.end() ? "" : secret->second},
+                                    *jwks_, clock);
+    verifier_ = std::make_unique<ProvisioningVerifier>(*supabase_, store, clock);
+  }
+
+  const AccessTokenVerifier& verifier() const { return *verifier_; }
+
+ private:
+  std::unique_ptr<JwksCache> jwks_;
+  std::unique_ptr<AccessTokenVerifier> supabase_;
+  std::unique_ptr<AccessTokenVerifier> verifier_;
+};
+
+// One line at start-up saying who signs users in (never a secret).
+void LogAuthMode(const Config& config) {
+  if (config.auth != "supabase") return;
+  const std::string url = SupabaseUrl(config);
+  Log(Severity::kInfo, "sign-in through Supabase Auth",
+      {{"issuer", SupabaseIssuer(url)},
+       {"jwks", SupabaseJwksUrl(url)},
+       {"hs256_secret", config.cloud.contains("SUPABASE_JWT_SECRET")}});
+  if (!config.cloud.contains("SUPABASE_ANON_KEY")) {
+    Log(Severity::kWarning, "SUPABASE_ANON_KEY is not set: the web app cannot sign in");
+  }
+}
+
 // Builds the whole route table; `routes` and `serve` use the same one.
-void AddAllRoutes(http::Router& router, AuthService& auth, FamilyService& families,
-                  EntryService& entries, Store& store, const http::Metrics& metrics,
-                  const std::atomic<bool>& draining) {
+void AddAllRoutes(http::Router& router, const http::ClientConfig& client, AuthService& auth,
+                  FamilyService& families, EntryService& entries, Store& store,
+                  const http::Metrics& metrics, const std::atomic<bool>& draining) {
   http::AddOperationRoutes(router, store, metrics, draining);
-  http::AddAuthRoutes(router, auth);
+  http::AddAuthRoutes(router, auth, client);
   http::AddFamilyRoutes(router, auth, families);
   http::AddEntryRoutes(router, auth, entries);
 }
@@ -55,10 +118,11 @@ int Serve(const Config& config, Store& store, AuthService& auth, FamilyService& 
   http::Metrics metrics;
   std::atomic<bool> draining{false};
   http::Router router;
-  AddAllRoutes(router, auth, families, entries, store, metrics, draining);
+  const http::ClientConfig client = ClientConfigOf(config);
+  AddAllRoutes(router, client, auth, families, entries, store, metrics, draining);
   const auto web = config.web_dir.empty() ? http::NewEmbeddedWebAssets()
                                           : http::NewDirectoryWebAssets(config.web_dir);
-  http::AddWebRoutes(router, *web);
+  http::AddWebRoutes(router, *web, client);
   http::HttpServer server(router, metrics);
   auto port = server.Start(http::ServerOptions{config.host, config.port, config.threads});
   if (!port) return Failed(port.error());
@@ -108,7 +172,8 @@ int Run(int argc, char** argv) {
     }
   }
   const Clock& clock = SystemClock();
-  AuthService auth(**store, clock, key);
+  TokenVerification tokens(*config, key, **store, clock);
+  AuthService auth(**store, clock, key, tokens.verifier());
   FamilyService families(**store, clock);
   EntryService entries(**store, clock);
 
@@ -129,12 +194,14 @@ int Run(int argc, char** argv) {
     http::Metrics metrics;
     std::atomic<bool> draining{false};
     http::Router router;
-    AddAllRoutes(router, auth, families, entries, **store, metrics, draining);
+    AddAllRoutes(router, ClientConfigOf(*config), auth, families, entries, **store, metrics,
+                 draining);
     for (const auto& [method, path] : router.Routes()) {
       std::printf("%s %s\n", method.c_str(), path.c_str());
     }
     return 0;
   }
+  LogAuthMode(*config);
   return Serve(*config, **store, auth, families, entries);
 }
 

@@ -1,5 +1,6 @@
 #include "core/config.h"
 
+#include <cctype>
 #include <charconv>
 #include <cstdlib>
 #include <set>
@@ -40,7 +41,42 @@ std::string RedactUrl(const std::string& url) {
   return url.substr(0, scheme + 3) + "(redacted)" + url.substr(at);
 }
 
+// SUPABASE_URL goes into a response header (the web app's CSP) and into JSON: only a plain
+// http(s) origin with an optional path is accepted.
+bool IsPlainHttpUrl(const std::string& url) {
+  const auto scheme = url.find("://");
+  if (scheme == std::string::npos) return false;
+  const std::string name = url.substr(0, scheme);
+  if (name != "https" && name != "http") return false;
+  const std::string rest = url.substr(scheme + 3);
+  const auto slash = rest.find('/');
+  const std::string host = rest.substr(0, slash);
+  if (host.empty()) return false;
+  for (char ch : host) {
+    if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '.' && ch != '-' && ch != ':' &&
+        ch != '[' && ch != ']') {
+      return false;
+    }
+  }
+  if (slash == std::string::npos) return true;
+  for (char ch : rest.substr(slash)) {
+    if (!std::isalnum(static_cast<unsigned char>(ch)) &&
+        std::string("/._~-").find(ch) == std::string::npos) {
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
+
+std::string SupabaseUrl(const Config& config) {
+  auto it = config.cloud.find("SUPABASE_URL");
+  if (it == config.cloud.end()) return "";
+  std::string url = it->second;
+  while (!url.empty() && url.back() == '/') url.pop_back();
+  return url;
+}
 
 Result<Config> LoadConfig(int argc, char** argv) {
   Config c;
@@ -67,6 +103,17 @@ Result<Config> LoadConfig(int argc, char** argv) {
     c.purge_interval_seconds = *t;
   }
   if (auto v = Env("DADLY_SQLITE_SYNC"); !v.empty()) c.sqlite_sync = v;
+  if (auto v = Env("DADLY_AUTH"); !v.empty()) c.auth = v;
+  if (auto v = Env("DADLY_JWKS_CACHE_SECONDS"); !v.empty()) {
+    auto t = ParseInt("DADLY_JWKS_CACHE_SECONDS", v, 1, 86400);
+    if (!t) return tl::unexpected(t.error());
+    c.jwks_cache_seconds = *t;
+  }
+  if (auto v = Env("DADLY_JWKS_REFETCH_SECONDS"); !v.empty()) {
+    auto t = ParseInt("DADLY_JWKS_REFETCH_SECONDS", v, 1, 3600);
+    if (!t) return tl::unexpected(t.error());
+    c.jwks_refetch_seconds = *t;
+  }
   c.web_dir = Env("DADLY_WEB_DIR");
   c.database_url = Env("DATABASE_URL");
   c.jwt_secret = Env("DADLY_JWT_SECRET");
@@ -110,6 +157,14 @@ Result<Config> LoadConfig(int argc, char** argv) {
   if (c.sqlite_sync != "full" && c.sqlite_sync != "normal") {
     return Invalid("DADLY_SQLITE_SYNC", "must be full or normal");
   }
+  if (c.auth != "builtin" && c.auth != "supabase") {
+    return Invalid("DADLY_AUTH", "must be builtin or supabase");
+  }
+  if (c.auth == "supabase" && !IsPlainHttpUrl(SupabaseUrl(c))) {
+    return Invalid("SUPABASE_URL",
+                   "must be the project's http(s) address (https://<project>.supabase.co) when "
+                   "DADLY_AUTH=supabase");
+  }
   if (c.threads == 0)
     c.threads = static_cast<int>(std::max(2u, std::thread::hardware_concurrency()) * 2);
   return c;
@@ -128,6 +183,9 @@ std::vector<std::string> DescribeConfig(const Config& c) {
           std::string(c.jwt_secret.empty() ? "(generated in data_dir/secrets)" : "(set, redacted)"),
       "purge_interval_seconds = " + std::to_string(c.purge_interval_seconds),
       "web_dir = " + (c.web_dir.empty() ? std::string("(built in)") : c.web_dir),
+      "auth = " + c.auth,
+      "jwks_cache_seconds = " + std::to_string(c.jwks_cache_seconds),
+      "jwks_refetch_seconds = " + std::to_string(c.jwks_refetch_seconds),
   };
   for (const char* name : kCloudNames) {
     auto it = c.cloud.find(name);

@@ -20,6 +20,11 @@ struct Config {
   std::string jwt_secret;            // empty: generated once into data_dir/secrets
   int purge_interval_seconds = 3600;
   std::string web_dir;  // empty: the web app compiled into the binary
+  // Who signs users in (DADLY_AUTH): builtin (Dadly's own accounts and HS256 tokens) or
+  // supabase (Supabase Auth's tokens; SUPABASE_URL is then required).
+  std::string auth = "builtin";
+  int jwks_cache_seconds = 600;   // DADLY_JWKS_CACHE_SECONDS: how long a fetched JWKS is trusted
+  int jwks_refetch_seconds = 30;  // DADLY_JWKS_REFETCH_SECONDS: least time between two fetches
   // Cloud settings named in DESIGN.md, kept as given; later ports read them.
   std::map<std::string, std::string> cloud;
   // Arguments of commands other than serve (grant's --family, --email, --role).
@@ -28,6 +33,8 @@ struct Config {
 
 // Reads the environment (`environ`) and argv. Unknown flags and bad numbers are errors.
 Result<Config> LoadConfig(int argc, char** argv);
+// SUPABASE_URL without its trailing slashes; empty when unset.
+std::string SupabaseUrl(const Config& config);
 // Lines of `key = value` for `dadly config`, every secret redacted.
 std::vector<std::string> DescribeConfig(const Config& config);
 

@@ -57,5 +57,43 @@ TEST(Config, DescriptionRedactsSecrets) {
   EXPECT_NE(all.find("db.internal"), std::string::npos);
 }
 
+TEST(Config, AuthModeIsBuiltinOrSupabaseWithAUrl) {
+  auto builtin = Load({"dadly", "serve"});
+  ASSERT_TRUE(builtin);
+  EXPECT_EQ(builtin->auth, "builtin");
+
+  setenv("DADLY_AUTH", "firebase", 1);
+  EXPECT_FALSE(Load({"dadly", "serve"}));
+  setenv("DADLY_AUTH", "supabase", 1);
+  EXPECT_FALSE(Load({"dadly", "serve"}));  // SUPABASE_URL is required
+  for (const char* bad : {"abc.supabase.co", "ftp://abc.supabase.co", "https://",
+                          "https://abc.supabase.co;script-src *", "https://a b.co",
+                          "https://user@abc.supabase.co", "https://abc.supabase.co/?x=1"}) {
+    setenv("SUPABASE_URL", bad, 1);
+    EXPECT_FALSE(Load({"dadly", "serve"})) << bad;
+  }
+  setenv("SUPABASE_URL", "https://abc.supabase.co/", 1);
+  setenv("SUPABASE_ANON_KEY", "anon-public-key", 1);
+  setenv("SUPABASE_JWT_SECRET", "supabase-very-secret", 1);
+  setenv("DADLY_JWKS_REFETCH_SECONDS", "5", 1);
+  auto c = Load({"dadly", "config"});
+  unsetenv("DADLY_AUTH");
+  unsetenv("SUPABASE_URL");
+  unsetenv("SUPABASE_ANON_KEY");
+  unsetenv("SUPABASE_JWT_SECRET");
+  unsetenv("DADLY_JWKS_REFETCH_SECONDS");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->auth, "supabase");
+  EXPECT_EQ(SupabaseUrl(*c), "https://abc.supabase.co");
+  EXPECT_EQ(c->jwks_refetch_seconds, 5);
+  EXPECT_EQ(c->jwks_cache_seconds, 600);
+  std::string all;
+  for (const auto& line : DescribeConfig(*c)) all += line + "\n";
+  EXPECT_EQ(all.find("supabase-very-secret"), std::string::npos);
+  EXPECT_NE(all.find("SUPABASE_JWT_SECRET = (set, redacted)"), std::string::npos);
+  EXPECT_NE(all.find("auth = supabase"), std::string::npos);
+  EXPECT_NE(all.find("SUPABASE_ANON_KEY = anon-public-key"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace dadly

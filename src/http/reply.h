@@ -25,7 +25,8 @@ inline Response Respond(const Status& status) {
   return status ? NoContent() : ProblemResponse(status.error());
 }
 
-// Wraps `handler` so that it runs only with a valid bearer token, `request.user_id` filled.
+// Wraps `handler` so that it runs only with a bearer token that `auth`'s AccessTokenVerifier
+// accepts (Dadly's own or Supabase's, by DADLY_AUTH), `request.user_id` filled.
 Handler WithUser(const AuthService& auth, Handler handler);
 
 // The decoded query parameters (the last value wins when one is repeated); kInvalidArgument for

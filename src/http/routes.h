@@ -3,6 +3,7 @@
 #pragma once
 
 #include <atomic>
+#include <string>
 
 #include "http/metrics.h"
 #include "http/router.h"
@@ -14,7 +15,17 @@
 
 namespace dadly::http {
 
-void AddAuthRoutes(Router& router, AuthService& auth);
+// What the web app learns at start (GET /api/v1/client-config): who signs users in and, in
+// Supabase mode, the project's public address and anon key. Never a secret.
+struct ClientConfig {
+  std::string auth = "builtin";  // builtin | supabase
+  std::string supabase_url;      // without a trailing slash
+  std::string supabase_anon_key;
+};
+
+// /api/v1/auth/* and /api/v1/client-config. With `client.auth` "supabase", signup, login,
+// refresh and logout answer 404 (sign-in happens at Supabase).
+void AddAuthRoutes(Router& router, AuthService& auth, const ClientConfig& client);
 void AddFamilyRoutes(Router& router, const AuthService& auth, FamilyService& families);
 void AddEntryRoutes(Router& router, const AuthService& auth, EntryService& entries);
 // /healthz, /readyz (503 while `draining` or when the store fails), /metrics, the OpenAPI
@@ -22,7 +33,8 @@ void AddEntryRoutes(Router& router, const AuthService& auth, EntryService& entri
 void AddOperationRoutes(Router& router, Store& store, const Metrics& metrics,
                         const std::atomic<bool>& draining);
 
-// Every other GET path: the web app's files, or index.html for the app's own routes.
-void AddWebRoutes(Router& router, const WebAssets& assets);
+// Every other GET path: the web app's files, or index.html for the app's own routes. In Supabase
+// mode the pages' Content-Security-Policy lets them connect to the Supabase project too.
+void AddWebRoutes(Router& router, const WebAssets& assets, const ClientConfig& client);
 
 }  // namespace dadly::http

@@ -42,7 +42,14 @@ bool IsApiPath(const std::string& path) {
   return false;
 }
 
-Response File(const std::string& path, std::string bytes) {
+// scheme://host[:port] of an http(s) URL.
+std::string OriginOf(const std::string& url) {
+  const auto scheme = url.find("://");
+  if (scheme == std::string::npos) return "";
+  return url.substr(0, url.find('/', scheme + 3));
+}
+
+Response File(const std::string& path, std::string bytes, const std::string& csp) {
   Response r;
   r.content_type = ContentTypeOf(path);
   r.body = std::move(bytes);
@@ -52,10 +59,7 @@ Response File(const std::string& path, std::string bytes) {
                                               : "no-cache");
   r.headers.emplace_back("X-Content-Type-Options", "nosniff");
   if (r.content_type.rfind("text/html", 0) == 0) {
-    r.headers.emplace_back("Content-Security-Policy",
-                           "default-src 'self'; img-src 'self' data: blob:; "
-                           "connect-src 'self'; object-src 'none'; base-uri 'self'; "
-                           "frame-ancestors 'none'; form-action 'self'");
+    r.headers.emplace_back("Content-Security-Policy", csp);
     r.headers.emplace_back("Referrer-Policy", "same-origin");
   }
   return r;
@@ -63,18 +67,26 @@ Response File(const std::string& path, std::string bytes) {
 
 }  // namespace
 
-void AddWebRoutes(Router& router, const WebAssets& assets) {
-  router.SetFallback([&assets](Request& req) {
+void AddWebRoutes(Router& router, const WebAssets& assets, const ClientConfig& client) {
+  // In Supabase mode the app signs in with supabase-js, which talks to the project directly.
+  std::string connect_src = "'self'";
+  if (client.auth == "supabase" && !OriginOf(client.supabase_url).empty()) {
+    connect_src += " " + OriginOf(client.supabase_url);
+  }
+  const std::string csp =
+      "default-src 'self'; img-src 'self' data: blob:; connect-src " + connect_src +
+      "; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
+  router.SetFallback([&assets, csp](Request& req) {
     if (IsApiPath(req.path)) {
       return ProblemResponse(Error{ErrorCode::kNotFound, "no such resource", {}, 0});
     }
-    if (auto bytes = assets.Find(req.path)) return File(req.path, std::move(*bytes));
+    if (auto bytes = assets.Find(req.path)) return File(req.path, std::move(*bytes), csp);
     // A missing file with an extension is a real 404; anything else is a route of the app.
     const auto slash = req.path.rfind('/');
     if (req.path.find('.', slash) != std::string::npos && req.path != "/index.html") {
       return ProblemResponse(Error{ErrorCode::kNotFound, "no such file", {}, 0});
     }
-    if (auto index = assets.Find("/index.html")) return File("/index.html", std::move(*index));
+    if (auto index = assets.Find("/index.html")) return File("/index.html", std::move(*index), csp);
     Response r;
     r.status = 503;
     r.content_type = "text/plain; charset=utf-8";

@@ -25,8 +25,9 @@ tl::unexpected<Error> WrongCredentials() {
 
 }  // namespace
 
-AuthService::AuthService(Store& store, const Clock& clock, std::string signing_key)
-    : store_(store), clock_(clock), signing_key_(std::move(signing_key)) {}
+AuthService::AuthService(Store& store, const Clock& clock, std::string signing_key,
+                         const AccessTokenVerifier& verifier)
+    : store_(store), clock_(clock), signing_key_(std::move(signing_key)), verifier_(verifier) {}
 
 const std::string& AuthService::DummyHash() {
   std::call_once(dummy_once_, [this] { dummy_hash_ = HashPassword(RandomToken(16)).value_or(""); });
@@ -127,9 +128,9 @@ Status AuthService::Logout(const std::string& refresh_token) {
 }
 
 Result<std::string> AuthService::Authenticate(std::string_view access_token) const {
-  auto claims = VerifyAccessToken(access_token, signing_key_, clock_.NowSeconds());
-  if (!claims) return tl::unexpected(claims.error());
-  return claims->subject;
+  auto identity = verifier_.Verify(access_token);
+  if (!identity) return tl::unexpected(identity.error());
+  return std::move(identity->user_id);
 }
 
 }  // namespace dadly

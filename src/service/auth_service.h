@@ -1,10 +1,13 @@
 // Accounts and sessions: signup, login with throttling, rotating refresh tokens, and turning a
-// bearer token into a user id. Thread-safe.
+// bearer token into a user id through the AccessTokenVerifier port (Dadly's own tokens, or
+// Supabase Auth's when DADLY_AUTH=supabase, in which case the other methods are not routed).
+// Thread-safe.
 #pragma once
 
 #include <mutex>
 #include <string>
 
+#include "auth/access_token_verifier.h"
 #include "core/error.h"
 #include "core/time.h"
 #include "model/user.h"
@@ -35,8 +38,11 @@ inline constexpr int64_t kMaxFailuresPerAddress = 20;
 
 class AuthService {
  public:
-  // `signing_key` signs and verifies access tokens (HS256).
-  AuthService(Store& store, const Clock& clock, std::string signing_key);
+  // `signing_key` signs the access tokens this service issues (HS256); `verifier` checks the
+  // tokens presented (NewBuiltinVerifier with the same key, or another issuer's) and must
+  // outlive the service.
+  AuthService(Store& store, const Clock& clock, std::string signing_key,
+              const AccessTokenVerifier& verifier);
 
   // kConflict when the email is registered; kInvalidArgument for bad fields.
   Result<SessionTokens> Signup(SignupInput input);
@@ -48,7 +54,8 @@ class AuthService {
   Result<SessionTokens> Refresh(const std::string& refresh_token);
   // Ends the session holding `refresh_token`; an unknown token is not an error.
   Status Logout(const std::string& refresh_token);
-  // The user id of a valid access token; kUnauthenticated otherwise.
+  // The user id of a valid access token; kUnauthenticated otherwise (or what the verifier
+  // answers: kConflict, kUnavailable).
   Result<std::string> Authenticate(std::string_view access_token) const;
 
  private:
@@ -59,6 +66,7 @@ class AuthService {
   Store& store_;
   const Clock& clock_;
   const std::string signing_key_;
+  const AccessTokenVerifier& verifier_;
   // Verified against for unknown emails, so timing tells nothing; made on first use so that
   // start-up does not pay for an argon2id hash.
   const std::string& DummyHash();

@@ -70,6 +70,7 @@ TABLE = [
     row("GET", "/metrics", PUBLIC(200)),
     row("GET", "/api/v1/openapi.yaml", PUBLIC(200)),
     row("GET", "/docs", PUBLIC(200)),
+    row("GET", "/api/v1/client-config", PUBLIC(200)),
     row("POST", "/api/v1/auth/signup", PUBLIC(201), body=signup_body),
     row("POST", "/api/v1/auth/login", PUBLIC(200), body=login_body),
     row("POST", "/api/v1/auth/refresh", PUBLIC(200), body=fresh_refresh_body),

@@ -1,5 +1,6 @@
 // The routes of the app.
 import { BrowserRouter, Route, Routes } from 'react-router';
+import type { AuthBackend } from './auth/backend';
 import { PublicOnly, RequireAuth, RequireFamily } from './auth/guards';
 import { SessionProvider } from './auth/session';
 import { ChildrenPage } from './pages/ChildrenPage';
@@ -35,10 +36,11 @@ export function AppRoutes() {
   );
 }
 
-export function App() {
+/** `backend`: who signs users in, as the server's client config says (built-in by default). */
+export function App({ backend }: { backend?: AuthBackend }) {
   return (
     <BrowserRouter>
-      <SessionProvider>
+      <SessionProvider backend={backend}>
         <AppRoutes />
       </SessionProvider>
     </BrowserRouter>

@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { api, apiClient, loadClientConfig } from './api';
+import { createAuthBackend } from './auth/backend';
 import { initI18n } from './i18n';
 import './styles/base.css';
 import './styles/layout.css';
@@ -12,8 +14,15 @@ import './styles/entry.css';
 
 initI18n();
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// The server says who signs users in (its own accounts, or Supabase) before the first render.
+async function start() {
+  const config = await loadClientConfig(apiClient);
+  const backend = await createAuthBackend(config, apiClient, api);
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App backend={backend} />
+    </StrictMode>,
+  );
+}
+
+void start();

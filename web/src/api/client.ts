@@ -2,6 +2,8 @@
 // memory and the refresh token in localStorage, refreshes before expiry or after a 401, and
 // makes sure only one refresh is in flight: one promise per tab, and a Web Lock across tabs
 // (a refresh token is single-use; presenting a spent one revokes the whole session).
+// When the server signs users in through Supabase, a TokenSource (supabase-js's session) hands
+// out the access tokens instead and Dadly's own refresh tokens are not used.
 import { ApiError } from './errors';
 import {
   fillPath,
@@ -35,6 +37,19 @@ export interface ApiResult<T> {
 
 type Listener = () => void;
 
+/** Where access tokens come from when another service (Supabase Auth) holds the session. */
+export interface TokenSource {
+  /** The current access token, renewed by the source when due; null when signed out. */
+  accessToken(): Promise<string | null>;
+  /**
+   * Renews the session after the server refused a token. Resolves false when the session is
+   * over; rejects on network trouble, which does not end it.
+   */
+  refresh(): Promise<boolean>;
+  /** True when a session may exist; synchronous, for the first render. */
+  hasSession(): boolean;
+}
+
 export class ApiClient {
   private readonly baseUrl: string;
   private readonly fetchFn: typeof fetch;
@@ -43,6 +58,7 @@ export class ApiClient {
   private readonly now: () => number;
   private access: { token: string; expiresAt: number } | null = null;
   private inflightRefresh: Promise<boolean> | null = null;
+  private source: TokenSource | null = null;
   private readonly expiredListeners = new Set<Listener>();
 
   constructor(options: ApiClientOptions = {}) {
@@ -54,8 +70,15 @@ export class ApiClient {
     this.now = options.now ?? Date.now;
   }
 
+  /** Takes access tokens from `source` from now on (Supabase mode). */
+  useTokenSource(source: TokenSource): void {
+    this.source = source;
+    this.access = null;
+  }
+
   /** True when a session may exist: a refresh token is stored or an access token is held. */
   hasSession(): boolean {
+    if (this.source) return this.source.hasSession();
     return this.access !== null || this.storage.getItem(REFRESH_KEY) !== null;
   }
 
@@ -113,9 +136,7 @@ export class ApiClient {
     let token = useAuth ? await this.validAccessToken() : null;
     let res = await send(token);
     if (res.status === 401 && useAuth) {
-      // Another request may have refreshed meanwhile; else refresh now, then try once more.
-      if (this.access?.token === token && !(await this.refresh())) this.expire();
-      token = this.access?.token ?? null;
+      token = await this.tokenAfterRefusal(token);
       if (token === null) throw new ApiError({ status: 401, code: 'unauthenticated' });
       res = await send(token);
       if (res.status === 401) {
@@ -134,6 +155,7 @@ export class ApiClient {
    * network or server trouble, which does not end the session.
    */
   refresh(): Promise<boolean> {
+    if (this.source) return this.source.refresh();
     if (!this.inflightRefresh) {
       const attempt = this.locks
         ? // request() resolves with what the callback's promise resolves to (the lib types nest it).
@@ -170,7 +192,30 @@ export class ApiClient {
     throw await ApiError.fromResponse(res);
   }
 
+  /** A token to try once more after the server refused `refused`; null when the session is over. */
+  private async tokenAfterRefusal(refused: string | null): Promise<string | null> {
+    if (this.source) {
+      const fresh = (await this.source.refresh()) ? await this.source.accessToken() : null;
+      if (fresh === null || fresh === refused) {
+        this.expire();
+        return null;
+      }
+      return fresh;
+    }
+    // Another request may have refreshed meanwhile; else refresh now, then try once more.
+    if (this.access?.token === refused && !(await this.refresh())) this.expire();
+    return this.access?.token ?? null;
+  }
+
   private async validAccessToken(): Promise<string> {
+    if (this.source) {
+      const token = await this.source.accessToken();
+      if (token === null) {
+        this.expire();
+        throw new ApiError({ status: 401, code: 'unauthenticated' });
+      }
+      return token;
+    }
     if (this.access && this.access.expiresAt - EXPIRY_MARGIN_MS > this.now()) {
       return this.access.token;
     }

@@ -2,7 +2,8 @@
 // problem+json `code` and field errors are kept; its English `detail` is only a fallback.
 import type { FieldError, ProblemCode } from './types';
 
-export type ErrorCode = ProblemCode | 'network' | 'unknown';
+/** Dadly's problem codes, plus failures met before or outside the API (Supabase Auth's). */
+export type ErrorCode = ProblemCode | 'network' | 'email_not_confirmed' | 'unknown';
 
 export class ApiError extends Error {
   readonly status: number;

@@ -1,10 +1,11 @@
 // The signed-in user, their families and the chosen family, for the whole app. It restores
-// a session on load from the stored refresh token and notices when the session ends (token
-// refused, or a logout in another tab).
+// a session on load (from the stored refresh token, or Supabase's stored session) and notices
+// when the session ends (token refused, or a logout in another tab). Signing in, up and out go
+// through the AuthBackend the server's config chose (Dadly's own accounts by default).
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, apiClient } from '../api';
-import { REFRESH_KEY } from '../api/client';
-import type { FamilySummary, Locale, Me } from '../api/types';
+import type { FamilySummary, Me } from '../api/types';
+import { builtinBackend, type AuthBackend, type SignupInput, type SignupOutcome } from './backend';
 
 const FAMILY_KEY = 'dadly.family';
 
@@ -18,8 +19,10 @@ export interface SessionValue {
   state: SessionState;
   me: Me | null;
   family: FamilySummary | null;
+  /** `builtin` or `supabase`: who signs users in. */
+  authMode: AuthBackend['mode'];
   login(email: string, password: string): Promise<void>;
-  signup(input: { email: string; password: string; display_name: string; locale: Locale }): Promise<void>;
+  signup(input: SignupInput): Promise<SignupOutcome>;
   logout(): Promise<void>;
   reloadMe(): Promise<Me>;
   selectFamily(id: string): void;
@@ -28,7 +31,9 @@ export interface SessionValue {
 
 const SessionContext = createContext<SessionValue | null>(null);
 
-export function SessionProvider({ children }: { children: ReactNode }) {
+const BUILTIN = builtinBackend(api, apiClient);
+
+export function SessionProvider({ children, backend = BUILTIN }: { children: ReactNode; backend?: AuthBackend }) {
   const [state, setState] = useState<SessionState>(() =>
     apiClient.hasSession() ? { status: 'loading' } : { status: 'anonymous', reason: 'none' },
   );
@@ -56,18 +61,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       apiClient.clearSession();
       setState({ status: 'anonymous', reason: 'expired' });
     });
-    const onStorage = (event: StorageEvent) => {
-      if (event.key === REFRESH_KEY && event.newValue === null) {
-        apiClient.dropAccessToken();
-        setState({ status: 'anonymous', reason: 'signedOut' });
-      }
-    };
-    window.addEventListener('storage', onStorage);
+    const stopSignedOut = backend.onSignedOut(() => setState({ status: 'anonymous', reason: 'signedOut' }));
     return () => {
       stopExpired();
-      window.removeEventListener('storage', onStorage);
+      stopSignedOut();
     };
-  }, []);
+  }, [backend]);
 
   const value = useMemo<SessionValue>(() => {
     const me = state.status === 'ready' ? state.me : null;
@@ -77,16 +76,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       state,
       me,
       family,
+      authMode: backend.mode,
       async login(email, password) {
-        await api.login({ email, password });
+        await backend.login(email, password);
         await load();
       },
       async signup(input) {
-        await api.signup(input);
-        await load();
+        const outcome = await backend.signup(input);
+        if (outcome === 'signedIn') await load();
+        return outcome;
       },
       async logout() {
-        await api.logout();
+        await backend.logout();
         forgetDrafts();
         setState({ status: 'anonymous', reason: 'signedOut' });
       },
@@ -97,7 +98,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       },
       retry: restore,
     };
-  }, [state, familyId, load, restore]);
+  }, [state, familyId, load, restore, backend]);
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

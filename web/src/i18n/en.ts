@@ -45,6 +45,7 @@ export const en: Shape<Messages> = {
     toLogin: 'Log in',
     expired: "Your session has expired. Log in again and we'll take you back where you were.",
     signedOut: 'You are logged out. See you soon!',
+    confirmEmail: 'We sent you a confirmation email. Open its link, then log in.',
   },
   setup: {
     familyTitle: "Create your family's archive",
@@ -172,6 +173,7 @@ export const en: Shape<Messages> = {
     conflict: "That can't be done in the current state.",
     emailTaken: 'This email is already registered. Try logging in.',
     badCredentials: "The email or the password isn't right.",
+    emailNotConfirmed: 'Your email is not confirmed yet. Open the link in the email we sent first.',
     sessionExpired: 'Your session has expired. Please log in again.',
     stale: 'This entry was changed elsewhere in the meantime. Your text is still here: reload to see the latest version, then save again.',
     tooLarge: 'This is too long. Please shorten it.',

@@ -65,6 +65,9 @@ export function describeError(
     case 'not_found':
       view.message = context === 'read' || context === 'edit' ? t('entry.notFound') : t('errors.notFound');
       return view;
+    case 'email_not_confirmed':
+      view.message = t('errors.emailNotConfirmed');
+      return view;
     case 'precondition_failed':
       view.message = t('errors.stale');
       return view;

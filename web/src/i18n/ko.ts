@@ -41,6 +41,7 @@ export const ko = {
     toLogin: '로그인하기',
     expired: '로그인이 만료되었어요. 다시 로그인하면 보던 곳으로 돌아갈게요.',
     signedOut: '로그아웃했어요. 또 만나요!',
+    confirmEmail: '확인 메일을 보냈어요. 메일의 링크를 누른 뒤 로그인해 주세요.',
   },
   setup: {
     familyTitle: '우리 가족 보관함 만들기',
@@ -168,6 +169,7 @@ export const ko = {
     conflict: '지금 상태와 맞지 않아서 할 수 없어요.',
     emailTaken: '이미 가입된 이메일이에요. 로그인해 보세요.',
     badCredentials: '이메일 또는 비밀번호가 맞지 않아요.',
+    emailNotConfirmed: '아직 이메일 확인이 끝나지 않았어요. 받은 메일의 링크를 먼저 눌러 주세요.',
     sessionExpired: '로그인이 만료되었어요. 다시 로그인해 주세요.',
     stale: '그사이 이 기록이 다른 곳에서 바뀌었어요. 쓰신 내용은 그대로 있어요. 새로고침해서 최신 내용을 확인한 뒤 다시 저장해 주세요.',
     tooLarge: '내용이 너무 길어요. 조금 줄여 주세요.',

@@ -16,6 +16,8 @@ export function SignupPage() {
   const [displayName, setDisplayName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  // Supabase may ask the user to confirm the email before the first sign-in.
+  const [confirmEmail, setConfirmEmail] = useState(false);
   const form = useApiForm('signup', FIELDS);
 
   // Only emptiness is checked here; every other rule is the server's, shown the same way.
@@ -25,18 +27,28 @@ export function SignupPage() {
     !password && 'password',
   ].filter(Boolean) as string[];
 
-  const submit = () =>
-    signup({
+  const submit = async () => {
+    const outcome = await signup({
       email: email.trim(),
       password,
       display_name: displayName.trim(),
       locale: currentLanguage(),
     });
+    if (outcome === 'confirmEmail') {
+      setPassword('');
+      setConfirmEmail(true);
+    }
+  };
 
   return (
     <AuthLayout>
       <PageHeading title={t('auth.signupTitle')} />
       <p className="lead">{t('auth.signupLead')}</p>
+      {confirmEmail && (
+        <p className="alert alert--info" role="status">
+          {t('auth.confirmEmail')}
+        </p>
+      )}
       <form ref={form.formRef} className="form" noValidate onSubmit={form.handleSubmit(submit, missing)}>
         <FormAlert message={form.errors.message} />
         <Field
