@@ -22,6 +22,7 @@
 #include "http/routes.h"
 #include "http/server.h"
 #include "jobs/purge_task.h"
+#include "service/account_service.h"
 #include "service/auth_service.h"
 #include "service/entry_service.h"
 #include "service/family_service.h"
@@ -96,18 +97,24 @@ void LogAuthMode(const Config& config) {
   }
 }
 
+// The use cases, built once in Run() and shared by the commands.
+struct Services {
+  AuthService& auth;
+  AccountService& accounts;
+  FamilyService& families;
+  EntryService& entries;
+};
+
 // Builds the whole route table; `routes` and `serve` use the same one.
-void AddAllRoutes(http::Router& router, const http::ClientConfig& client, AuthService& auth,
-                  FamilyService& families, EntryService& entries, Store& store,
-                  const http::Metrics& metrics, const std::atomic<bool>& draining) {
+void AddAllRoutes(http::Router& router, const http::ClientConfig& client, const Services& s,
+                  Store& store, const http::Metrics& metrics, const std::atomic<bool>& draining) {
   http::AddOperationRoutes(router, store, metrics, draining);
-  http::AddAuthRoutes(router, auth, client);
-  http::AddFamilyRoutes(router, auth, families);
-  http::AddEntryRoutes(router, auth, entries);
+  http::AddAuthRoutes(router, s.auth, client);
+  http::AddFamilyRoutes(router, s.auth, s.accounts, s.families);
+  http::AddEntryRoutes(router, s.auth, s.entries);
 }
 
-int Serve(const Config& config, Store& store, AuthService& auth, FamilyService& families,
-          EntryService& entries) {
+int Serve(const Config& config, Store& store, const Services& services) {
   // Signals are taken by sigwait below, on this thread only.
   sigset_t signals;
   sigemptyset(&signals);
@@ -119,14 +126,14 @@ int Serve(const Config& config, Store& store, AuthService& auth, FamilyService& 
   std::atomic<bool> draining{false};
   http::Router router;
   const http::ClientConfig client = ClientConfigOf(config);
-  AddAllRoutes(router, client, auth, families, entries, store, metrics, draining);
+  AddAllRoutes(router, client, services, store, metrics, draining);
   const auto web = config.web_dir.empty() ? http::NewEmbeddedWebAssets()
                                           : http::NewDirectoryWebAssets(config.web_dir);
   http::AddWebRoutes(router, *web, client);
   http::HttpServer server(router, metrics);
   auto port = server.Start(http::ServerOptions{config.host, config.port, config.threads});
   if (!port) return Failed(port.error());
-  PurgeTask purge(entries, std::chrono::seconds(config.purge_interval_seconds));
+  PurgeTask purge(services.entries, std::chrono::seconds(config.purge_interval_seconds));
   purge.Start();
   Log(Severity::kInfo, "listening",
       {{"host", config.host}, {"port", *port}, {"version", DADLY_VERSION}});
@@ -174,8 +181,10 @@ int Run(int argc, char** argv) {
   const Clock& clock = SystemClock();
   TokenVerification tokens(*config, key, **store, clock);
   AuthService auth(**store, clock, key, tokens.verifier());
+  AccountService accounts(**store);
   FamilyService families(**store, clock);
   EntryService entries(**store, clock);
+  const Services services{auth, accounts, families, entries};
 
   if (config->command == "grant") {
     const auto& a = config->args;
@@ -194,15 +203,14 @@ int Run(int argc, char** argv) {
     http::Metrics metrics;
     std::atomic<bool> draining{false};
     http::Router router;
-    AddAllRoutes(router, ClientConfigOf(*config), auth, families, entries, **store, metrics,
-                 draining);
+    AddAllRoutes(router, ClientConfigOf(*config), services, **store, metrics, draining);
     for (const auto& [method, path] : router.Routes()) {
       std::printf("%s %s\n", method.c_str(), path.c_str());
     }
     return 0;
   }
   LogAuthMode(*config);
-  return Serve(*config, **store, auth, families, entries);
+  return Serve(*config, **store, services);
 }
 
 }  // namespace

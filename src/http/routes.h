@@ -8,6 +8,7 @@
 #include "http/metrics.h"
 #include "http/router.h"
 #include "http/web_assets.h"
+#include "service/account_service.h"
 #include "service/auth_service.h"
 #include "service/entry_service.h"
 #include "service/family_service.h"
@@ -26,7 +27,9 @@ struct ClientConfig {
 // /api/v1/auth/* and /api/v1/client-config. With `client.auth` "supabase", signup, login,
 // refresh and logout answer 404 (sign-in happens at Supabase).
 void AddAuthRoutes(Router& router, AuthService& auth, const ClientConfig& client);
-void AddFamilyRoutes(Router& router, const AuthService& auth, FamilyService& families);
+// /me (the caller's account) and /families with their members and users.
+void AddFamilyRoutes(Router& router, const AuthService& auth, AccountService& accounts,
+                     FamilyService& families);
 void AddEntryRoutes(Router& router, const AuthService& auth, EntryService& entries);
 // /healthz, /readyz (503 while `draining` or when the store fails), /metrics, the OpenAPI
 // document and /docs.

@@ -23,7 +23,8 @@ Result<MemberDraft> ReadMemberDraft(const Request& req) {
 
 }  // namespace
 
-void AddFamilyRoutes(Router& router, const AuthService& auth, FamilyService& families) {
+void AddFamilyRoutes(Router& router, const AuthService& auth, AccountService& accounts,
+                     FamilyService& families) {
   auto add = [&](const char* method, const char* path, Handler h) {
     router.Add(method, path, WithUser(auth, std::move(h)));
   };
@@ -31,12 +32,28 @@ void AddFamilyRoutes(Router& router, const AuthService& auth, FamilyService& fam
     return [status](const Member& m) { return Json(status, MemberJson(m)); };
   };
 
-  add("GET", "/api/v1/me", [&families](Request& req) -> Response {
+  // The account and its families: GET /me, and what PATCH /me answers.
+  auto me_json = [&families](const Request& req, const User& user) -> Response {
     auto mine = families.ListMine(req.user_id);
     if (!mine) return ProblemResponse(mine.error());
-    auto user = families.Me(req.user_id);
+    return Json(200, MeJson(user, *mine));
+  };
+
+  add("GET", "/api/v1/me", [&accounts, me_json](Request& req) -> Response {
+    auto user = accounts.Get(req.user_id);
     if (!user) return ProblemResponse(user.error());
-    return Json(200, MeJson(*user, *mine));
+    return me_json(req, *user);
+  });
+
+  add("PATCH", "/api/v1/me", [&accounts, me_json](Request& req) -> Response {
+    auto body = ParseJsonObject(req);
+    if (!body) return ProblemResponse(body.error());
+    BodyReader r(*body);
+    ProfileDraft draft{r.String("display_name"), r.String("locale")};
+    if (auto ok = r.Finish(); !ok) return ProblemResponse(ok.error());
+    auto user = accounts.Update(req.user_id, draft);
+    if (!user) return ProblemResponse(user.error());
+    return me_json(req, *user);
   });
 
   add("POST", "/api/v1/families", [&families](Request& req) {

@@ -41,8 +41,6 @@ class FamilyService {
   Result<FamilyView> Create(const std::string& caller, const std::string& name);
   Result<FamilyView> Get(const std::string& caller, const std::string& family_id);
   Result<std::vector<FamilyView>> ListMine(const std::string& caller);
-  // The caller's own account.
-  Result<User> Me(const std::string& caller) { return store_.FindUser(caller); }
 
   Result<std::vector<Member>> ListMembers(const std::string& caller, const std::string& family_id);
   Result<Member> GetMember(const std::string& caller, const std::string& family_id,

@@ -81,6 +81,9 @@ class Store {
   virtual Status CreateUser(const User& user) = 0;
   virtual Result<User> FindUser(const std::string& user_id) = 0;
   virtual Result<User> FindUserByEmail(const std::string& email) = 0;
+  // Changes the name and language of an account; kNotFound when there is no such user.
+  virtual Status UpdateUserProfile(const std::string& user_id, const std::string& display_name,
+                                   const std::string& locale) = 0;
   // Starts a session whose first refresh token is `token`.
   virtual Status CreateSession(const RefreshToken& token) = 0;
   // Spends `old_hash` and stores `next` in the same session, if `old_hash` is valid at `now`.

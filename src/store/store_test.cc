@@ -88,6 +88,16 @@ TEST_P(StoreContract, EmailsAreUnique) {
   EXPECT_EQ(store_->FindUserByEmail("nobody@example.com").error().code, ErrorCode::kNotFound);
 }
 
+TEST_P(StoreContract, ProfilesChange) {
+  const User u = AddUser("p@example.com");
+  ASSERT_TRUE(store_->UpdateUserProfile(u.id, "엄마", "en"));
+  const auto changed = store_->FindUser(u.id);
+  EXPECT_EQ(changed->display_name, "엄마");
+  EXPECT_EQ(changed->locale, "en");
+  EXPECT_EQ(changed->email, "p@example.com");
+  EXPECT_EQ(store_->UpdateUserProfile(NewUuid(), "x", "ko").error().code, ErrorCode::kNotFound);
+}
+
 TEST_P(StoreContract, RefreshTokensRotateAndReuseRevokesTheSession) {
   const User u = AddUser("r@example.com");
   ASSERT_TRUE(store_->CreateSession(RefreshToken{"h1", NewUuid(), u.id, 10, 1000}));

@@ -99,6 +99,12 @@ ROUTES = {r.name: r for r in [
           lambda c: {"refresh_token": c["refresh"]},
           {"refresh_token": [("number", 5), ("object", {"a": 1})]},
           ["refresh_token"], None, refresh_still_works),
+    Route("me_patch", "PATCH", lambda c: "/me", False, 200,
+          lambda c: {"display_name": "아빠", "locale": "ko"},
+          {"display_name": [("number", 5), ("null", None), ("empty", ""), ("whitespace", "  "),
+                            ("too_long", "가" * 101)],
+           "locale": [("number", 1), ("null", None), ("bad_enum", "fr")]},
+          [], get_json(lambda c: "/me"), None),
     Route("families", "POST", lambda c: "/families", False, 201,
           lambda c: {"name": "가족"},
           {"name": [("number", 5), ("null", None), ("empty", ""), ("too_long", "가" * 101)]},
@@ -132,7 +138,7 @@ ROUTES = {r.name: r for r in [
           ENTRY_FIELDS, [], get_json(lambda c: f"/families/{c['fid']}/entries/{c['eid']}"), None),
 ]}
 
-STRING_FIELD = {"signup": "display_name", "login": "email", "refresh": "refresh_token",
+STRING_FIELD = {"signup": "display_name", "me_patch": "display_name", "login": "email", "refresh": "refresh_token",
                 "logout": "refresh_token", "families": "name", "member_create": "name",
                 "member_patch": "name", "user_patch": "role", "entry_create": "body",
                 "entry_patch": "title"}

@@ -117,7 +117,7 @@ def test_unknown_route_404(ops, path):
     ("DELETE", "/healthz", {"GET"}),
     ("POST", "/metrics", {"GET"}),
     ("GET", "/api/v1/auth/login", {"POST"}),
-    ("POST", "/api/v1/me", {"GET"}),
+    ("POST", "/api/v1/me", {"GET", "PATCH"}),
     ("GET", "/api/v1/families", {"POST"}),
     ("DELETE", "/api/v1/families/{fid}", {"GET"}),
     ("PUT", "/api/v1/families/{fid}/members", {"GET", "POST"}),

@@ -182,3 +182,20 @@ def test_bad_group_requests(tl, params, field):
     if field is None:
         fields = {e["field"] for e in body["errors"]}
         assert fields & {"member_id", "group"}, fields
+
+
+def test_changing_the_account_language_changes_the_labels(server):
+    """PATCH /me keeps the language a user picked; the timeline then speaks it."""
+    user = signup(server, display_name="엄마")
+    fid = make_family(user)
+    make_entry(user, fid, occurred_at="2026-03-05")
+    label = lambda: user.get(f"/families/{fid}/timeline").json()["buckets"][0]["label"]  # noqa: E731
+    assert label() == "2026년 3월"
+    r = user.patch("/me", json={"locale": "en", "display_name": "Mom"})
+    assert r.status_code == 200, r.text
+    assert (r.json()["user"]["locale"], r.json()["user"]["display_name"]) == ("en", "Mom")
+    assert r.json()["families"][0]["id"] == fid
+    assert label() == "March 2026"
+    assert user.get("/me").json()["user"]["display_name"] == "Mom"
+    assert_problem(user.patch("/me", json={}), 400, "validation_failed")
+    assert user.get("/me").json()["user"]["locale"] == "en"

@@ -21,6 +21,8 @@ class SqliteStore final : public Store {
   Status CreateUser(const User& user) override;
   Result<User> FindUser(const std::string& user_id) override;
   Result<User> FindUserByEmail(const std::string& email) override;
+  Status UpdateUserProfile(const std::string& user_id, const std::string& display_name,
+                           const std::string& locale) override;
   Status CreateSession(const RefreshToken& token) override;
   Result<RotateOutcome> RotateRefreshToken(const std::string& old_hash, const RefreshToken& next,
                                            int64_t now, std::string* user_id) override;

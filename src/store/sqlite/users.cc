@@ -52,6 +52,22 @@ Result<User> SqliteStore::FindUserByEmail(const std::string& email) {
   });
 }
 
+Status SqliteStore::UpdateUserProfile(const std::string& user_id, const std::string& display_name,
+                                      const std::string& locale) {
+  return Guard("update_user_profile", [&]() -> Status {
+    auto conn = pool_.Acquire();
+    WriteTransaction tx(pool_, *conn);
+    conn->Prepare("UPDATE users SET display_name = ?2, locale = ?3 WHERE id = ?1")
+        .Bind(1, user_id)
+        .Bind(2, display_name)
+        .Bind(3, locale)
+        .Run();
+    if (conn->Changes() == 0) return NotFound("user");
+    tx.Commit();
+    return {};
+  });
+}
+
 Status SqliteStore::CreateSession(const RefreshToken& t) {
   return Guard("create_session", [&]() -> Status {
     auto conn = pool_.Acquire();

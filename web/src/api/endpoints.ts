@@ -34,6 +34,8 @@ export function createApi(client: ApiClient) {
         .catch(() => undefined);
     },
     me: () => client.call('get', '/api/v1/me', {}).then((r) => r.data),
+    updateMe: (body: JsonBody<Op<'/api/v1/me', 'patch'>>) =>
+      client.call('patch', '/api/v1/me', { body }).then((r) => r.data),
 
     createFamily: (name: string) =>
       client.call('post', '/api/v1/families', { body: { name } }).then((r) => r.data),

@@ -1,8 +1,16 @@
-// One button that switches between 한국어 and English; the choice is kept in this browser.
+// One button that switches between 한국어 and English; the choice is kept in this browser, and
+// `onSwitched` lets a signed-in page keep it on the account too.
 import { useTranslation } from 'react-i18next';
+import type { Locale } from '../api/types';
 import { currentLanguage, setLanguage } from '../i18n';
 
-export function LanguageSwitch({ className = '' }: { className?: string }) {
+export function LanguageSwitch({
+  className = '',
+  onSwitched,
+}: {
+  className?: string;
+  onSwitched?: (lang: Locale) => void;
+}) {
   const { t } = useTranslation();
   const next = currentLanguage() === 'ko' ? 'en' : 'ko';
   return (
@@ -11,7 +19,10 @@ export function LanguageSwitch({ className = '' }: { className?: string }) {
       className={`button button--quiet lang-switch ${className}`.trim()}
       lang={next}
       aria-label={t('lang.switchToLabel')}
-      onClick={() => setLanguage(next)}
+      onClick={() => {
+        setLanguage(next);
+        onSwitched?.(next);
+      }}
     >
       <span aria-hidden="true" className="lang-switch__globe">
         <GlobeIcon />

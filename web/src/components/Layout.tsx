@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useNavigate } from 'react-router';
+import { api } from '../api';
 import { useFamily } from '../auth/family';
 import { useSession } from '../auth/session';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -43,7 +44,8 @@ export function Layout({ children }: { children: ReactNode }) {
             <span className="family-name">{family.name}</span>
           )}
           <div className="topbar__actions">
-            <LanguageSwitch />
+            {/* Best effort: the account's language also names the server's timeline labels. */}
+            <LanguageSwitch onSwitched={(locale) => void api.updateMe({ locale }).catch(() => undefined)} />
             <button type="button" className="button button--quiet" onClick={() => void logout()}>
               {t('nav.logout')}
             </button>
