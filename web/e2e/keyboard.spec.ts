@@ -9,6 +9,8 @@ test('keyboard only: log in, skip to content, regroup, open an entry', async ({ 
   await request.post(`/api/v1/families/${fid}/entries`, { data: { body: '키보드로 읽는 기록' }, headers });
 
   await page.goto('/login');
+  // Wait for the app to render the form: a Tab pressed before that lands nowhere.
+  await expect(page.getByLabel('이메일')).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Switch to English' })).toBeFocused();
   await page.keyboard.press('Tab');

@@ -5,7 +5,7 @@ import { api } from '../api';
 import type { Member } from '../api/types';
 import { useApiForm } from '../hooks/useApiForm';
 import { todayLocal } from '../lib/dates';
-import { Field, FormAlert } from './Field';
+import { FormAlert, TextField } from './Field';
 
 const FIELDS = ['name', 'birthdate'] as const;
 
@@ -40,38 +40,28 @@ export function ChildForm({ familyId, onAdded }: { familyId: string; onAdded: (m
     >
       <FormAlert message={form.errors.message} />
       <div className="form__row">
-        <Field id="child-name" label={t('child.name')} error={form.errors.fields.name}>
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              name="name"
-              autoComplete="off"
-              placeholder={t('child.namePlaceholder')}
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field
+        <TextField
+          id="child-name"
+          label={t('child.name')}
+          error={form.errors.fields.name}
+          name="name"
+          autoComplete="off"
+          placeholder={t('child.namePlaceholder')}
+          value={name}
+          onChange={setName}
+        />
+        <TextField
           id="child-birthdate"
           label={t('child.birthdate')}
           hint={t('child.birthdateHint')}
           error={form.errors.fields.birthdate}
-        >
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              type="date"
-              name="birthdate"
-              min="1900-01-01"
-              max={todayLocal()}
-              value={birthdate}
-              onChange={(e) => setBirthdate(e.target.value)}
-            />
-          )}
-        </Field>
+          type="date"
+          name="birthdate"
+          min="1900-01-01"
+          max={todayLocal()}
+          value={birthdate}
+          onChange={setBirthdate}
+        />
       </div>
       <div className="form__actions">
         <button type="submit" className="button button--secondary" disabled={form.busy}>

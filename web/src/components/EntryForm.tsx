@@ -8,7 +8,7 @@ import { useDraft } from '../hooks/useDraft';
 import { currentLanguage } from '../i18n';
 import { formatDay } from '../i18n/format';
 import { todayLocal } from '../lib/dates';
-import { Field, FieldGroup, FormAlert } from './Field';
+import { Field, FieldGroup, FormAlert, TextField } from './Field';
 import { toneOf } from './ChildTag';
 
 export interface EntryValues {
@@ -67,37 +67,29 @@ export function EntryForm({ initial, draftKey, members, cancelHref, onSubmit, co
           />
         )}
       </Field>
-      <Field id="entry-title" label={t('editor.title')} optional={t('editor.optional')} error={form.errors.fields.title}>
-        {(control) => (
-          <input
-            {...control}
-            className="input"
-            name="title"
-            placeholder={t('editor.titlePlaceholder')}
-            value={v.title}
-            onChange={(e) => set('title', e.target.value)}
-          />
-        )}
-      </Field>
-      <Field
+      <TextField
+        id="entry-title"
+        label={t('editor.title')}
+        optional={t('editor.optional')}
+        error={form.errors.fields.title}
+        name="title"
+        placeholder={t('editor.titlePlaceholder')}
+        value={v.title}
+        onChange={(text) => set('title', text)}
+      />
+      <TextField
         id="entry-date"
         label={t('editor.occurredAt')}
         hint={v.occurred_at ? formatDay(v.occurred_at, currentLanguage(), true) : undefined}
         error={form.errors.fields.occurred_at}
-      >
-        {(control) => (
-          <input
-            {...control}
-            className="input input--date"
-            type="date"
-            name="occurred_at"
-            min="1900-01-01"
-            max={todayLocal()}
-            value={v.occurred_at}
-            onChange={(e) => set('occurred_at', e.target.value)}
-          />
-        )}
-      </Field>
+        className="input input--date"
+        type="date"
+        name="occurred_at"
+        min="1900-01-01"
+        max={todayLocal()}
+        value={v.occurred_at}
+        onChange={(text) => set('occurred_at', text)}
+      />
       <FieldGroup
         id="entry-children"
         legend={t('editor.children')}

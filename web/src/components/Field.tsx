@@ -1,6 +1,6 @@
 // A labelled form control with its hint and its error right below it, wired for screen
 // readers (aria-describedby, aria-invalid).
-import type { ReactNode } from 'react';
+import type { InputHTMLAttributes, ReactNode } from 'react';
 
 export interface ControlProps {
   id: string;
@@ -41,6 +41,36 @@ export function Field({ id, label, hint, optional, error, children }: FieldProps
       )}
       <FieldError id={id} error={error} />
     </div>
+  );
+}
+
+type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange'>;
+
+/** A Field holding one input, the common case of every form; `onChange` gets the new text. */
+export function TextField({
+  id,
+  label,
+  hint,
+  optional,
+  error,
+  value,
+  onChange,
+  className = 'input',
+  ...input
+}: Omit<FieldProps, 'children'> &
+  InputProps & { value: string; onChange: (value: string) => void }) {
+  return (
+    <Field id={id} label={label} hint={hint} optional={optional} error={error}>
+      {(control) => (
+        <input
+          {...control}
+          {...input}
+          className={className}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
   );
 }
 

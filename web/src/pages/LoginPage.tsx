@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../auth/session';
 import { AuthLayout } from '../components/AuthLayout';
-import { Field, FormAlert } from '../components/Field';
+import { FormAlert, TextField } from '../components/Field';
 import { PageHeading } from '../components/PageHeading';
 import { useApiForm } from '../hooks/useApiForm';
 
@@ -34,33 +34,27 @@ export function LoginPage() {
         onSubmit={form.handleSubmit(() => login(email.trim(), password), missing)}
       >
         <FormAlert message={form.errors.message} />
-        <Field id="login-email" label={t('auth.email')} error={form.errors.fields.email}>
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              type="email"
-              name="email"
-              autoComplete="email"
-              inputMode="email"
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field id="login-password" label={t('auth.password')} error={form.errors.fields.password}>
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              type="password"
-              name="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          )}
-        </Field>
+        <TextField
+          id="login-email"
+          label={t('auth.email')}
+          error={form.errors.fields.email}
+          type="email"
+          name="email"
+          autoComplete="email"
+          inputMode="email"
+          value={email}
+          onChange={setEmail}
+        />
+        <TextField
+          id="login-password"
+          label={t('auth.password')}
+          error={form.errors.fields.password}
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+        />
         <button type="submit" className="button button--primary button--block" disabled={form.busy}>
           {form.busy ? t('auth.submitting') : t('auth.loginSubmit')}
         </button>

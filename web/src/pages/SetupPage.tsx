@@ -9,7 +9,7 @@ import { AuthLayout } from '../components/AuthLayout';
 import { ChildForm } from '../components/ChildForm';
 import { ChildList } from '../components/ChildList';
 import { ErrorPanel } from '../components/ErrorPanel';
-import { Field, FormAlert } from '../components/Field';
+import { FormAlert, TextField } from '../components/Field';
 import { PageHeading } from '../components/PageHeading';
 import { useApiForm } from '../hooks/useApiForm';
 
@@ -42,19 +42,16 @@ function FamilyStep() {
         onSubmit={form.handleSubmit(submit, name.trim() ? [] : ['name'])}
       >
         <FormAlert message={form.errors.message} />
-        <Field id="family-name" label={t('setup.familyName')} error={form.errors.fields.name}>
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              name="family_name"
-              autoComplete="off"
-              placeholder={t('setup.familyNamePlaceholder')}
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-            />
-          )}
-        </Field>
+        <TextField
+          id="family-name"
+          label={t('setup.familyName')}
+          error={form.errors.fields.name}
+          name="family_name"
+          autoComplete="off"
+          placeholder={t('setup.familyNamePlaceholder')}
+          value={name}
+          onChange={setName}
+        />
         <button type="submit" className="button button--primary button--block" disabled={form.busy}>
           {t('setup.createFamily')}
         </button>

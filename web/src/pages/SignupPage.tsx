@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../auth/session';
 import { AuthLayout } from '../components/AuthLayout';
-import { Field, FormAlert } from '../components/Field';
+import { FormAlert, TextField } from '../components/Field';
 import { PageHeading } from '../components/PageHeading';
 import { useApiForm } from '../hooks/useApiForm';
 import { currentLanguage } from '../i18n';
@@ -51,55 +51,38 @@ export function SignupPage() {
       )}
       <form ref={form.formRef} className="form" noValidate onSubmit={form.handleSubmit(submit, missing)}>
         <FormAlert message={form.errors.message} />
-        <Field
+        <TextField
           id="signup-name"
           label={t('auth.displayName')}
           hint={t('auth.displayNameHint')}
           error={form.errors.fields.display_name}
-        >
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              name="display_name"
-              autoComplete="nickname"
-              value={displayName}
-              onChange={(e) => setDisplayName(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field id="signup-email" label={t('auth.email')} error={form.errors.fields.email}>
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              type="email"
-              name="email"
-              autoComplete="email"
-              inputMode="email"
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field
+          name="display_name"
+          autoComplete="nickname"
+          value={displayName}
+          onChange={setDisplayName}
+        />
+        <TextField
+          id="signup-email"
+          label={t('auth.email')}
+          error={form.errors.fields.email}
+          type="email"
+          name="email"
+          autoComplete="email"
+          inputMode="email"
+          value={email}
+          onChange={setEmail}
+        />
+        <TextField
           id="signup-password"
           label={t('auth.password')}
           hint={t('auth.passwordHint')}
           error={form.errors.fields.password}
-        >
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              type="password"
-              name="password"
-              autoComplete="new-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          )}
-        </Field>
+          type="password"
+          name="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={setPassword}
+        />
         <button type="submit" className="button button--primary button--block" disabled={form.busy}>
           {form.busy ? t('auth.submitting') : t('auth.signupSubmit')}
         </button>
