@@ -5,6 +5,9 @@
 
 #include "core/ids.h"
 #include "core/log.h"
+#include "core/time.h"
+#include "core/utf8.h"
+#include "http/json_writer.h"
 #include "http/problem.h"
 
 namespace dadly::http {
@@ -112,16 +115,31 @@ struct HttpServer::Impl {
     if (route != "/healthz" && route != "/metrics") {
       char latency[32];
       std::snprintf(latency, sizeof latency, "%.6fs", seconds);
-      Log(response.status >= 500 ? Severity::kError : Severity::kInfo, "request",
-          {{"httpRequest",
-            {{"requestMethod", request.method},
-             {"requestUrl", request.path},
-             {"status", response.status},
-             {"latency", latency},
-             {"remoteIp", request.remote_address},
-             {"userAgent", request.Header("user-agent").value_or("")}}},
-           {"requestId", request.request_id},
-           {"route", route}});
+      // Built with the streaming writer: a tree of nlohmann values per request cost about
+      // 10% of an entry list's CPU. Text from the client is checked, so the line stays JSON.
+      auto text = [](const std::string& s) {
+        return IsValidUtf8(s) ? std::string_view(s) : std::string_view("(invalid UTF-8)");
+      };
+      const std::string user_agent = request.Header("user-agent").value_or("");
+      JsonWriter line;
+      line.StartObject()
+          .Field("severity",
+                 SeverityName(response.status >= 500 ? Severity::kError : Severity::kInfo))
+          .Field("message", "request")
+          .Field("time", FormatTimestamp(SystemClock().NowSeconds()))
+          .Key("httpRequest")
+          .StartObject()
+          .Field("requestMethod", text(request.method))
+          .Field("requestUrl", text(request.path))
+          .Field("status", response.status)
+          .Field("latency", latency)
+          .Field("remoteIp", request.remote_address)
+          .Field("userAgent", text(user_agent))
+          .EndObject()
+          .Field("requestId", request.request_id)
+          .Field("route", route)
+          .EndObject();
+      WriteLogLine(line.Take());
     }
     --in_flight;
     return restinio::request_accepted();

@@ -225,12 +225,20 @@ def request_id(line):
 def test_log_lines_are_structured(server, ops):
     ops["owner"].get("/me")
     ops["owner"].get(f"/families/{uuid.uuid4()}")
+    # Bytes that are not UTF-8 in the path and the user agent must not break the log's JSON.
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+        sock.sendall(b"GET /api/v1/\xff\xfe HTTP/1.1\r\nHost: x\r\nUser-Agent: ua\xff\r\n"
+                     b"Connection: close\r\n\r\n")
+        assert b" 404 " in sock.recv(4096).split(b"\r\n")[0]
     time.sleep(0.3)
     lines = [ln for ln in server.lines if ln.strip()]
     assert lines
     parsed = server.json_lines()
     bad = [ln for ln in lines if not ln.lstrip().startswith("{")]
     assert len(parsed) == len(lines) and not bad, f"non-JSON log lines, e.g. {bad[:2]}"
+    # The harness decodes with errors="replace": a U+FFFD means raw invalid bytes reached the log.
+    assert not [ln for ln in lines if "\ufffd" in ln], "a log line is not valid UTF-8"
+    assert any(o.get("httpRequest", {}).get("userAgent") == "(invalid UTF-8)" for o in parsed)
     for obj in parsed:
         assert obj.get("severity") in SEVERITIES, obj
         assert isinstance(obj.get("message"), str), obj
