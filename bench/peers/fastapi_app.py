@@ -53,7 +53,8 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
 ENTRY_COLUMNS = (
     "SELECT e.seq, e.id, e.family_id, e.author_id, e.title, e.body, e.occurred_at, e.visibility, "
     "e.version, e.created_at, e.updated_at, e.deleted_at, "
-    "(SELECT group_concat(member_id) FROM entry_members WHERE entry_seq = e.seq) "
+    "(SELECT group_concat(member_id) FROM entry_members WHERE entry_seq = e.seq), "
+    "(SELECT display_name FROM users WHERE id = e.author_id) "
     "FROM entries e ")
 
 app = FastAPI(default_response_class=UJSONResponse, openapi_url=None, docs_url=None,
@@ -191,7 +192,8 @@ def stamp(ts):
 
 def entry_json(r):
     tags = sorted(r[12].split(",")) if r[12] else []
-    e = {"id": r[1], "family_id": r[2], "author_id": r[3], "title": r[4], "body": r[5],
+    e = {"id": r[1], "family_id": r[2], "author_id": r[3], "author_name": r[13],
+         "title": r[4], "body": r[5],
          "occurred_at": r[6], "member_ids": tags, "visibility": r[7], "version": r[8],
          "created_at": stamp(r[9]), "updated_at": stamp(r[10]), "deleted_at": None}
     return e
@@ -465,14 +467,12 @@ def create_entry(fid: str, draft: EntryIn, user: str = Depends(current_user)):
         seq = cur.lastrowid
         conn.executemany("INSERT OR IGNORE INTO entry_members (member_id, entry_seq) VALUES (?, ?)",
                          [(m, seq) for m in mids])
+        # As Dadly does: answer with the entry as stored, read back in the same transaction.
+        body = entry_json(conn.execute(ENTRY_COLUMNS + "WHERE e.seq = ?", (seq,)).fetchone())
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
-    body = {"id": entry_id, "family_id": fid, "author_id": user, "title": draft.title,
-            "body": draft.body, "occurred_at": occurred, "member_ids": sorted(set(mids)),
-            "visibility": visibility, "version": 1, "created_at": stamp(now),
-            "updated_at": stamp(now), "deleted_at": None}
     return UJSONResponse(body, status_code=201, headers={
         "ETag": '"1"', "Location": f"/api/v1/families/{fid}/entries/{entry_id}"})
 
