@@ -10,15 +10,6 @@
 namespace dadly {
 namespace {
 
-std::string NormalizeEmail(std::string email) {
-  const auto first = email.find_first_not_of(" \t\r\n");
-  const auto last = email.find_last_not_of(" \t\r\n");
-  email = first == std::string::npos ? "" : email.substr(first, last - first + 1);
-  std::transform(email.begin(), email.end(), email.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return email;
-}
-
 tl::unexpected<Error> WrongCredentials() {
   return Fail(ErrorCode::kUnauthenticated, "the email or the password is wrong");
 }

@@ -160,10 +160,7 @@ Status FamilyService::Grant(const std::string& family_id, const std::string& ema
   if (!parsed) return Invalid("role", "must be owner, editor, viewer or child");
   if (!IsUuid(family_id)) return NotFound("family");
   if (auto f = store_.FindFamily(family_id); !f) return tl::unexpected(f.error());
-  std::string normalized = email;
-  std::transform(normalized.begin(), normalized.end(), normalized.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  auto user = store_.FindUserByEmail(normalized);
+  auto user = store_.FindUserByEmail(NormalizeEmail(email));
   if (!user) return tl::unexpected(user.error());
   return store_.PutMembership(Membership{family_id, user->id, *parsed, clock_.NowSeconds()});
 }

@@ -1,11 +1,21 @@
 #include "service/validate.h"
 
+#include <algorithm>
 #include <set>
 
 #include "core/ids.h"
 #include "core/utf8.h"
 
 namespace dadly {
+
+std::string NormalizeEmail(std::string email) {
+  const auto first = email.find_first_not_of(" \t\r\n");
+  const auto last = email.find_last_not_of(" \t\r\n");
+  email = first == std::string::npos ? "" : email.substr(first, last - first + 1);
+  std::transform(email.begin(), email.end(), email.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return email;
+}
 
 void Validator::Add(const std::string& field, const std::string& message) {
   errors_.push_back({field, message});

@@ -31,6 +31,9 @@ class Validator {
   std::vector<FieldError> errors_;
 };
 
+// An email as accounts store it: without surrounding whitespace, lower-cased.
+std::string NormalizeEmail(std::string email);
+
 // The earliest day Dadly accepts for a moment or a birthdate.
 inline constexpr Date kEarliestDay{1900, 1, 1};
 
