@@ -42,6 +42,19 @@ std::optional<std::pair<std::string, int64_t>> DecodeCursor(const std::string& c
   return std::make_pair(raw.substr(0, bar), *seq);
 }
 
+// A page from `rows`, fetched one longer than `limit` to learn whether more follow; the cursor
+// holds the last item's position (`position_of`) and seq.
+template <typename PositionOf>
+EntryPage PageOf(std::vector<Entry> rows, int limit, PositionOf position_of) {
+  EntryPage page;
+  if (static_cast<int>(rows.size()) > limit) {
+    rows.resize(limit);
+    page.next_cursor = EncodeCursor(position_of(rows.back()), rows.back().seq);
+  }
+  page.items = std::move(rows);
+  return page;
+}
+
 Result<int> ParseLimit(const std::optional<std::string>& text) {
   if (!text) return 20;
   auto v = ParseInt64(*text);
@@ -215,13 +228,7 @@ Result<EntryPage> EntryService::FetchPage(EntryPageQuery query) {
   query.limit = limit + 1;
   auto rows = store_.ListEntries(query);
   if (!rows) return tl::unexpected(rows.error());
-  EntryPage page;
-  if (static_cast<int>(rows->size()) > limit) {
-    rows->resize(limit);
-    page.next_cursor = EncodeCursor(rows->back().occurred_at, rows->back().seq);
-  }
-  page.items = std::move(*rows);
-  return page;
+  return PageOf(std::move(*rows), limit, [](const Entry& e) { return e.occurred_at; });
 }
 
 Result<EntryPage> EntryService::List(const std::string& caller, const std::string& family_id,
@@ -253,13 +260,8 @@ Result<EntryPage> EntryService::ListTrash(const std::string& caller, const std::
   query.limit = *limit + 1;
   auto rows = store_.ListTrash(query);
   if (!rows) return tl::unexpected(rows.error());
-  EntryPage page;
-  if (static_cast<int>(rows->size()) > *limit) {
-    rows->resize(*limit);
-    page.next_cursor = EncodeCursor(std::to_string(*rows->back().deleted_at), rows->back().seq);
-  }
-  page.items = std::move(*rows);
-  return page;
+  return PageOf(std::move(*rows), *limit,
+                [](const Entry& e) { return std::to_string(*e.deleted_at); });
 }
 
 Result<int64_t> EntryService::PurgeExpiredTrash() {
