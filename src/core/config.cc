@@ -33,6 +33,16 @@ Result<int> ParseInt(const std::string& name, const std::string& text, int lo, i
   return v;
 }
 
+// Sets `*field` from the environment variable `name` when it is set.
+Status IntFromEnv(const char* name, int lo, int hi, int* field) {
+  const std::string text = Env(name);
+  if (text.empty()) return {};
+  auto v = ParseInt(name, text, lo, hi);
+  if (!v) return tl::unexpected(v.error());
+  *field = *v;
+  return {};
+}
+
 // Database URLs carry a password: show scheme and host only.
 std::string RedactUrl(const std::string& url) {
   const auto at = url.find('@');
@@ -82,37 +92,26 @@ Result<Config> LoadConfig(int argc, char** argv) {
   Config c;
   if (auto v = Env("DADLY_DATA_DIR"); !v.empty()) c.data_dir = v;
   if (auto v = Env("DADLY_HOST"); !v.empty()) c.host = v;
-  if (auto v = Env("PORT"); !v.empty()) {  // Cloud Run names the port this way
-    auto p = ParseInt("PORT", v, 0, 65535);
-    if (!p) return tl::unexpected(p.error());
-    c.port = *p;
+  // Cloud Run names the port PORT; DADLY_PORT, read after it, wins.
+  if (auto ok = IntFromEnv("PORT", 0, 65535, &c.port); !ok) {
+    return tl::unexpected(ok.error());
   }
-  if (auto v = Env("DADLY_PORT"); !v.empty()) {
-    auto p = ParseInt("DADLY_PORT", v, 0, 65535);
-    if (!p) return tl::unexpected(p.error());
-    c.port = *p;
+  if (auto ok = IntFromEnv("DADLY_PORT", 0, 65535, &c.port); !ok) {
+    return tl::unexpected(ok.error());
   }
-  if (auto v = Env("DADLY_THREADS"); !v.empty()) {
-    auto t = ParseInt("DADLY_THREADS", v, 1, 256);
-    if (!t) return tl::unexpected(t.error());
-    c.threads = *t;
+  if (auto ok = IntFromEnv("DADLY_THREADS", 1, 256, &c.threads); !ok) {
+    return tl::unexpected(ok.error());
   }
-  if (auto v = Env("DADLY_PURGE_INTERVAL"); !v.empty()) {
-    auto t = ParseInt("DADLY_PURGE_INTERVAL", v, 1, 86400 * 7);
-    if (!t) return tl::unexpected(t.error());
-    c.purge_interval_seconds = *t;
+  if (auto ok = IntFromEnv("DADLY_PURGE_INTERVAL", 1, 86400 * 7, &c.purge_interval_seconds); !ok) {
+    return tl::unexpected(ok.error());
   }
   if (auto v = Env("DADLY_SQLITE_SYNC"); !v.empty()) c.sqlite_sync = v;
   if (auto v = Env("DADLY_AUTH"); !v.empty()) c.auth = v;
-  if (auto v = Env("DADLY_JWKS_CACHE_SECONDS"); !v.empty()) {
-    auto t = ParseInt("DADLY_JWKS_CACHE_SECONDS", v, 1, 86400);
-    if (!t) return tl::unexpected(t.error());
-    c.jwks_cache_seconds = *t;
+  if (auto ok = IntFromEnv("DADLY_JWKS_CACHE_SECONDS", 1, 86400, &c.jwks_cache_seconds); !ok) {
+    return tl::unexpected(ok.error());
   }
-  if (auto v = Env("DADLY_JWKS_REFETCH_SECONDS"); !v.empty()) {
-    auto t = ParseInt("DADLY_JWKS_REFETCH_SECONDS", v, 1, 3600);
-    if (!t) return tl::unexpected(t.error());
-    c.jwks_refetch_seconds = *t;
+  if (auto ok = IntFromEnv("DADLY_JWKS_REFETCH_SECONDS", 1, 3600, &c.jwks_refetch_seconds); !ok) {
+    return tl::unexpected(ok.error());
   }
   c.web_dir = Env("DADLY_WEB_DIR");
   c.database_url = Env("DATABASE_URL");
