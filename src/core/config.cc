@@ -105,6 +105,9 @@ Result<Config> LoadConfig(int argc, char** argv) {
   if (auto ok = IntFromEnv("DADLY_PURGE_INTERVAL", 1, 86400 * 7, &c.purge_interval_seconds); !ok) {
     return tl::unexpected(ok.error());
   }
+  if (auto ok = IntFromEnv("DADLY_DB_POOL_SIZE", 1, 1000, &c.db_pool_size); !ok) {
+    return tl::unexpected(ok.error());
+  }
   if (auto v = Env("DADLY_SQLITE_SYNC"); !v.empty()) c.sqlite_sync = v;
   if (auto v = Env("DADLY_AUTH"); !v.empty()) c.auth = v;
   if (auto ok = IntFromEnv("DADLY_JWKS_CACHE_SECONDS", 1, 86400, &c.jwks_cache_seconds); !ok) {
@@ -166,6 +169,7 @@ Result<Config> LoadConfig(int argc, char** argv) {
   }
   if (c.threads == 0)
     c.threads = static_cast<int>(std::max(2u, std::thread::hardware_concurrency()) * 2);
+  if (c.db_pool_size == 0) c.db_pool_size = c.threads;
   return c;
 }
 
@@ -177,6 +181,7 @@ std::vector<std::string> DescribeConfig(const Config& c) {
       "threads = " + std::to_string(c.threads),
       "store = " + (c.database_url.empty() ? "sqlite (" + c.data_dir + "/dadly.db)"
                                            : RedactUrl(c.database_url)),
+      "db_pool_size = " + std::to_string(c.db_pool_size),
       "sqlite_sync = " + c.sqlite_sync,
       "jwt_secret = " +
           std::string(c.jwt_secret.empty() ? "(generated in data_dir/secrets)" : "(set, redacted)"),

@@ -16,6 +16,7 @@ struct Config {
   int port = 8080;
   int threads = 0;                   // 0: two per core
   std::string database_url;          // empty: SQLite in data_dir
+  int db_pool_size = 0;              // DADLY_DB_POOL_SIZE, PostgreSQL only; 0: one per thread
   std::string sqlite_sync = "full";  // full | normal
   std::string jwt_secret;            // empty: generated once into data_dir/secrets
   int purge_interval_seconds = 3600;

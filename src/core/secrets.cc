@@ -15,8 +15,10 @@ namespace dadly {
 Result<std::string> LoadOrCreateSecret(const std::string& data_dir, const std::string& name,
                                        size_t bytes) {
   const std::string dir = data_dir + "/secrets";
-  if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
-    return Fail(ErrorCode::kUnavailable, "cannot create " + dir + ": " + std::strerror(errno));
+  for (const std::string& d : {data_dir, dir}) {  // the data directory may be new (PostgreSQL)
+    if (::mkdir(d.c_str(), 0700) != 0 && errno != EEXIST) {
+      return Fail(ErrorCode::kUnavailable, "cannot create " + d + ": " + std::strerror(errno));
+    }
   }
   const std::string path = dir + "/" + name;
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);

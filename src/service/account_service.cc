@@ -12,11 +12,12 @@ Result<User> AccountService::Update(const std::string& caller, const ProfileDraf
     v.Add("locale", "must be ko or en");
   }
   if (auto ok = v.Finish(); !ok) return tl::unexpected(ok.error());
-  auto user = store_.FindUser(caller);
+  auto store = store_.ActingFor(caller);
+  auto user = store->FindUser(caller);
   if (!user) return user;
   if (draft.display_name) user->display_name = *draft.display_name;
   if (draft.locale) user->locale = *draft.locale;
-  if (auto ok = store_.UpdateUserProfile(caller, user->display_name, user->locale); !ok) {
+  if (auto ok = store->UpdateUserProfile(caller, user->display_name, user->locale); !ok) {
     return tl::unexpected(ok.error());
   }
   return user;

@@ -19,7 +19,7 @@ class AccountService {
  public:
   explicit AccountService(Store& store) : store_(store) {}
 
-  Result<User> Get(const std::string& caller) { return store_.FindUser(caller); }
+  Result<User> Get(const std::string& caller) { return store_.ActingFor(caller)->FindUser(caller); }
   // kInvalidArgument for a bad or empty draft; returns the account as it now is.
   Result<User> Update(const std::string& caller, const ProfileDraft& draft);
 

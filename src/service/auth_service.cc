@@ -37,7 +37,7 @@ Result<SessionTokens> AuthService::Signup(SignupInput in) {
   auto hash = HashPassword(in.password);
   if (!hash) return tl::unexpected(hash.error());
   User user{NewUuid(), in.email, *hash, in.display_name, in.locale, clock_.NowSeconds()};
-  if (auto created = store_.CreateUser(user); !created) {
+  if (auto created = store_.ActingFor(user.id)->CreateUser(user); !created) {
     if (created.error().code == ErrorCode::kConflict) {
       return Fail(ErrorCode::kConflict, "this email is already registered");
     }
@@ -109,7 +109,7 @@ Result<SessionTokens> AuthService::Refresh(const std::string& refresh_token) {
   if (*outcome != RotateOutcome::kRotated) {
     return Fail(ErrorCode::kUnauthenticated, "the refresh token is not valid");
   }
-  auto user = store_.FindUser(user_id);
+  auto user = store_.ActingFor(user_id)->FindUser(user_id);
   if (!user) return Fail(ErrorCode::kUnauthenticated, "the refresh token is not valid");
   return Tokens(*user, std::move(next));
 }

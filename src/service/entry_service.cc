@@ -66,25 +66,26 @@ Result<int> ParseLimit(const std::optional<std::string>& text) {
 
 Result<EntryService::Access> EntryService::AccessFor(const std::string& caller,
                                                      const std::string& family_id) {
-  auto m = RequireMembership(store_, family_id, caller);
+  auto store = store_.ActingFor(caller);
+  auto m = RequireMembership(*store, family_id, caller);
   if (!m) return tl::unexpected(m.error());
   EntryFilter filter;
   filter.family_id = family_id;
   filter.viewer_id = caller;
   filter.only_tagging_viewer = m->role == Role::kChild;
-  return Access{*m, filter};
+  return Access{*m, filter, std::move(store)};
 }
 
 Result<Entry> EntryService::FindVisible(const Access& access, const std::string& entry_id,
                                         bool include_deleted) {
   if (!IsUuid(entry_id)) return NotFound("entry");
-  auto entry = store_.FindEntry(access.filter.family_id, entry_id, include_deleted);
+  auto entry = access.store->FindEntry(access.filter.family_id, entry_id, include_deleted);
   if (!entry) return entry;
   if (entry->visibility == Visibility::kPrivate && entry->author_id != access.membership.user_id) {
     return NotFound("entry");
   }
   if (access.filter.only_tagging_viewer) {
-    auto members = store_.ListMembers(access.filter.family_id);
+    auto members = access.store->ListMembers(access.filter.family_id);
     if (!members) return tl::unexpected(members.error());
     const bool about_caller = std::any_of(members->begin(), members->end(), [&](const Member& m) {
       return m.user_id == access.membership.user_id &&
@@ -96,7 +97,7 @@ Result<Entry> EntryService::FindVisible(const Access& access, const std::string&
   return entry;
 }
 
-Status EntryService::CheckDraft(const std::string& family_id, const EntryDraft& d, bool creating) {
+Status EntryService::CheckDraft(const Access& access, const EntryDraft& d, bool creating) {
   Validator v;
   if (creating && !d.body) v.Add("body", "is required");
   if (!creating && !d.body && !d.title && !d.occurred_at && !d.member_ids && !d.visibility) {
@@ -113,7 +114,7 @@ Status EntryService::CheckDraft(const std::string& family_id, const EntryDraft& 
   if (d.member_ids) v.Uuids("member_ids", *d.member_ids, kMaxMembersPerEntry);
   if (!v.ok()) return v.Finish();
   if (d.member_ids && !d.member_ids->empty()) {
-    auto found = store_.CountMembersInFamily(family_id, *d.member_ids);
+    auto found = access.store->CountMembersInFamily(access.filter.family_id, *d.member_ids);
     if (!found) return tl::unexpected(found.error());
     if (*found != static_cast<int64_t>(d.member_ids->size())) {
       v.Add("member_ids", "must name members of this family");
@@ -141,7 +142,7 @@ Result<Entry> EntryService::Create(const std::string& caller, const std::string&
   auto access = AccessFor(caller, family_id);
   if (!access) return tl::unexpected(access.error());
   if (!CanWrite(access->membership.role)) return Forbidden("this role may not write entries");
-  if (auto ok = CheckDraft(family_id, draft, true); !ok) return tl::unexpected(ok.error());
+  if (auto ok = CheckDraft(*access, draft, true); !ok) return tl::unexpected(ok.error());
   const int64_t now = clock_.NowSeconds();
   Entry entry;
   entry.id = NewUuid();
@@ -150,7 +151,7 @@ Result<Entry> EntryService::Create(const std::string& caller, const std::string&
   entry.occurred_at = FormatDate(DateOfUnix(now));
   entry.created_at = entry.updated_at = now;
   ApplyDraft(draft, &entry);
-  return store_.CreateEntry(entry);
+  return access->store->CreateEntry(entry);
 }
 
 Result<Entry> EntryService::Get(const std::string& caller, const std::string& family_id,
@@ -168,11 +169,11 @@ Result<Entry> EntryService::Update(const std::string& caller, const std::string&
   auto entry = FindVisible(*access, entry_id, false);
   if (!entry) return entry;
   if (!CanModify(access->membership, *entry)) return Forbidden("you may not change this entry");
-  if (auto ok = CheckDraft(family_id, draft, false); !ok) return tl::unexpected(ok.error());
+  if (auto ok = CheckDraft(*access, draft, false); !ok) return tl::unexpected(ok.error());
   const int64_t expected = if_match.value_or(entry->version);
   ApplyDraft(draft, &*entry);
   entry->updated_at = clock_.NowSeconds();
-  return store_.UpdateEntry(*entry, expected);
+  return access->store->UpdateEntry(*entry, expected);
 }
 
 Status EntryService::Trash(const std::string& caller, const std::string& family_id,
@@ -182,7 +183,7 @@ Status EntryService::Trash(const std::string& caller, const std::string& family_
   auto entry = FindVisible(*access, entry_id, false);
   if (!entry) return tl::unexpected(entry.error());
   if (!CanModify(access->membership, *entry)) return Forbidden("you may not delete this entry");
-  return store_.TrashEntry(family_id, entry_id, clock_.NowSeconds());
+  return access->store->TrashEntry(family_id, entry_id, clock_.NowSeconds());
 }
 
 Result<Entry> EntryService::Restore(const std::string& caller, const std::string& family_id,
@@ -193,10 +194,10 @@ Result<Entry> EntryService::Restore(const std::string& caller, const std::string
   if (!entry) return entry;
   if (!entry->deleted_at) return NotFound("entry in the trash");
   if (!CanModify(access->membership, *entry)) return Forbidden("you may not restore this entry");
-  if (auto ok = store_.RestoreEntry(family_id, entry_id, clock_.NowSeconds()); !ok) {
+  if (auto ok = access->store->RestoreEntry(family_id, entry_id, clock_.NowSeconds()); !ok) {
     return tl::unexpected(ok.error());
   }
-  return store_.FindEntry(family_id, entry_id, false);
+  return access->store->FindEntry(family_id, entry_id, false);
 }
 
 Result<EntryPageQuery> EntryService::PageQuery(const Access& access, const ListParams& p) {
@@ -223,10 +224,10 @@ Result<EntryPageQuery> EntryService::PageQuery(const Access& access, const ListP
   return query;
 }
 
-Result<EntryPage> EntryService::FetchPage(EntryPageQuery query) {
+Result<EntryPage> EntryService::FetchPage(const Access& access, EntryPageQuery query) {
   const int limit = query.limit;
   query.limit = limit + 1;
-  auto rows = store_.ListEntries(query);
+  auto rows = access.store->ListEntries(query);
   if (!rows) return tl::unexpected(rows.error());
   return PageOf(std::move(*rows), limit, [](const Entry& e) { return e.occurred_at; });
 }
@@ -237,7 +238,7 @@ Result<EntryPage> EntryService::List(const std::string& caller, const std::strin
   if (!access) return tl::unexpected(access.error());
   auto query = PageQuery(*access, params);
   if (!query) return tl::unexpected(query.error());
-  return FetchPage(std::move(*query));
+  return FetchPage(*access, std::move(*query));
 }
 
 Result<EntryPage> EntryService::ListTrash(const std::string& caller, const std::string& family_id,
@@ -258,7 +259,7 @@ Result<EntryPage> EntryService::ListTrash(const std::string& caller, const std::
   }
   if (!CanWrite(access->membership.role)) return EntryPage{};
   query.limit = *limit + 1;
-  auto rows = store_.ListTrash(query);
+  auto rows = access->store->ListTrash(query);
   if (!rows) return tl::unexpected(rows.error());
   return PageOf(std::move(*rows), *limit,
                 [](const Entry& e) { return std::to_string(*e.deleted_at); });

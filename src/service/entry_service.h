@@ -81,15 +81,16 @@ class EntryService {
  private:
   struct Access {
     Membership membership;
-    EntryFilter filter;  // what this caller may see in this family
+    EntryFilter filter;            // what this caller may see in this family
+    std::unique_ptr<Store> store;  // the store acting for this caller
   };
   Result<Access> AccessFor(const std::string& caller, const std::string& family_id);
   Result<Entry> FindVisible(const Access& access, const std::string& entry_id,
                             bool include_deleted);
-  Status CheckDraft(const std::string& family_id, const EntryDraft& draft, bool creating);
+  Status CheckDraft(const Access& access, const EntryDraft& draft, bool creating);
   Result<EntryPageQuery> PageQuery(const Access& access, const ListParams& params);
   // Runs the query one item longer than asked, to know whether a next page exists.
-  Result<EntryPage> FetchPage(EntryPageQuery query);
+  Result<EntryPage> FetchPage(const Access& access, EntryPageQuery query);
 
   Store& store_;
   const Clock& clock_;

@@ -13,20 +13,21 @@ Result<Membership> RequireMembership(Store& store, const std::string& family_id,
   return store.FindMembership(family_id, user_id);
 }
 
-Result<Membership> FamilyService::RequireOwner(const std::string& caller,
+Result<Membership> FamilyService::RequireOwner(Store& store, const std::string& caller,
                                                const std::string& family_id) {
-  auto m = RequireMembership(store_, family_id, caller);
+  auto m = RequireMembership(store, family_id, caller);
   if (m && m->role != Role::kOwner) return Forbidden("only an owner of the family may do this");
   return m;
 }
 
 Result<FamilyView> FamilyService::Create(const std::string& caller, const std::string& name) {
+  auto store = store_.ActingFor(caller);
   Validator v;
   v.Text("name", name, 1, 100, true);
   if (auto ok = v.Finish(); !ok) return tl::unexpected(ok.error());
   const int64_t now = clock_.NowSeconds();
   Family family{NewUuid(), name, now};
-  if (auto ok = store_.CreateFamily(family, Membership{family.id, caller, Role::kOwner, now});
+  if (auto ok = store->CreateFamily(family, Membership{family.id, caller, Role::kOwner, now});
       !ok) {
     return tl::unexpected(ok.error());
   }
@@ -34,15 +35,17 @@ Result<FamilyView> FamilyService::Create(const std::string& caller, const std::s
 }
 
 Result<FamilyView> FamilyService::Get(const std::string& caller, const std::string& family_id) {
-  auto m = RequireMembership(store_, family_id, caller);
+  auto store = store_.ActingFor(caller);
+  auto m = RequireMembership(*store, family_id, caller);
   if (!m) return tl::unexpected(m.error());
-  auto family = store_.FindFamily(family_id);
+  auto family = store->FindFamily(family_id);
   if (!family) return tl::unexpected(family.error());
   return FamilyView{*family, m->role};
 }
 
 Result<std::vector<FamilyView>> FamilyService::ListMine(const std::string& caller) {
-  auto rows = store_.ListFamiliesOfUser(caller);
+  auto store = store_.ActingFor(caller);
+  auto rows = store->ListFamiliesOfUser(caller);
   if (!rows) return tl::unexpected(rows.error());
   std::vector<FamilyView> out;
   for (auto& [family, role] : *rows) out.push_back(FamilyView{std::move(family), role});
@@ -51,18 +54,20 @@ Result<std::vector<FamilyView>> FamilyService::ListMine(const std::string& calle
 
 Result<std::vector<Member>> FamilyService::ListMembers(const std::string& caller,
                                                        const std::string& family_id) {
-  if (auto m = RequireMembership(store_, family_id, caller); !m) return tl::unexpected(m.error());
-  return store_.ListMembers(family_id);
+  auto store = store_.ActingFor(caller);
+  if (auto m = RequireMembership(*store, family_id, caller); !m) return tl::unexpected(m.error());
+  return store->ListMembers(family_id);
 }
 
 Result<Member> FamilyService::GetMember(const std::string& caller, const std::string& family_id,
                                         const std::string& member_id) {
-  if (auto m = RequireMembership(store_, family_id, caller); !m) return tl::unexpected(m.error());
+  auto store = store_.ActingFor(caller);
+  if (auto m = RequireMembership(*store, family_id, caller); !m) return tl::unexpected(m.error());
   if (!IsUuid(member_id)) return NotFound("member");
-  return store_.FindMember(family_id, member_id);
+  return store->FindMember(family_id, member_id);
 }
 
-Status FamilyService::CheckMember(const std::string& family_id, const MemberDraft& d,
+Status FamilyService::CheckMember(Store& store, const std::string& family_id, const MemberDraft& d,
                                   bool creating) {
   Validator v;
   if (creating && !d.name) v.Add("name", "is required");
@@ -76,7 +81,7 @@ Status FamilyService::CheckMember(const std::string& family_id, const MemberDraf
   if (d.relation && *d.relation) v.Text("relation", **d.relation, 1, 50, true);
   if (!v.ok()) return v.Finish();
   if (d.user_id && *d.user_id &&
-      (!IsUuid(**d.user_id) || !store_.FindMembership(family_id, **d.user_id))) {
+      (!IsUuid(**d.user_id) || !store.FindMembership(family_id, **d.user_id))) {
     v.Add("user_id", "must be a user of this family");
   }
   return v.Finish();
@@ -84,8 +89,9 @@ Status FamilyService::CheckMember(const std::string& family_id, const MemberDraf
 
 Result<Member> FamilyService::CreateMember(const std::string& caller, const std::string& family_id,
                                            const MemberDraft& draft) {
-  if (auto m = RequireOwner(caller, family_id); !m) return tl::unexpected(m.error());
-  if (auto ok = CheckMember(family_id, draft, true); !ok) return tl::unexpected(ok.error());
+  auto store = store_.ActingFor(caller);
+  if (auto m = RequireOwner(*store, caller, family_id); !m) return tl::unexpected(m.error());
+  if (auto ok = CheckMember(*store, family_id, draft, true); !ok) return tl::unexpected(ok.error());
   const int64_t now = clock_.NowSeconds();
   Member member{NewUuid(),
                 family_id,
@@ -95,51 +101,56 @@ Result<Member> FamilyService::CreateMember(const std::string& caller, const std:
                 draft.user_id.value_or(std::nullopt),
                 now,
                 now};
-  if (auto ok = store_.CreateMember(member); !ok) return tl::unexpected(ok.error());
+  if (auto ok = store->CreateMember(member); !ok) return tl::unexpected(ok.error());
   return member;
 }
 
 Result<Member> FamilyService::UpdateMember(const std::string& caller, const std::string& family_id,
                                            const std::string& member_id, const MemberDraft& draft) {
-  if (auto m = RequireOwner(caller, family_id); !m) return tl::unexpected(m.error());
+  auto store = store_.ActingFor(caller);
+  if (auto m = RequireOwner(*store, caller, family_id); !m) return tl::unexpected(m.error());
   if (!IsUuid(member_id)) return NotFound("member");
-  auto member = store_.FindMember(family_id, member_id);
+  auto member = store->FindMember(family_id, member_id);
   if (!member) return tl::unexpected(member.error());
-  if (auto ok = CheckMember(family_id, draft, false); !ok) return tl::unexpected(ok.error());
+  if (auto ok = CheckMember(*store, family_id, draft, false); !ok)
+    return tl::unexpected(ok.error());
   if (draft.name) member->name = *draft.name;
   if (draft.birthdate) member->birthdate = *draft.birthdate;
   if (draft.relation) member->relation = *draft.relation;
   if (draft.user_id) member->user_id = *draft.user_id;
   member->updated_at = clock_.NowSeconds();
-  if (auto ok = store_.UpdateMember(*member); !ok) return tl::unexpected(ok.error());
+  if (auto ok = store->UpdateMember(*member); !ok) return tl::unexpected(ok.error());
   return member;
 }
 
 Status FamilyService::DeleteMember(const std::string& caller, const std::string& family_id,
                                    const std::string& member_id) {
-  if (auto m = RequireOwner(caller, family_id); !m) return tl::unexpected(m.error());
+  auto store = store_.ActingFor(caller);
+  if (auto m = RequireOwner(*store, caller, family_id); !m) return tl::unexpected(m.error());
   if (!IsUuid(member_id)) return NotFound("member");
-  return store_.DeleteMember(family_id, member_id);
+  return store->DeleteMember(family_id, member_id);
 }
 
 Result<std::vector<FamilyUser>> FamilyService::ListUsers(const std::string& caller,
                                                          const std::string& family_id) {
-  if (auto m = RequireOwner(caller, family_id); !m) return tl::unexpected(m.error());
-  return store_.ListFamilyUsers(family_id);
+  auto store = store_.ActingFor(caller);
+  if (auto m = RequireOwner(*store, caller, family_id); !m) return tl::unexpected(m.error());
+  return store->ListFamilyUsers(family_id);
 }
 
 Result<FamilyUser> FamilyService::ChangeRole(const std::string& caller,
                                              const std::string& family_id,
                                              const std::string& user_id, const std::string& role) {
-  if (auto m = RequireOwner(caller, family_id); !m) return tl::unexpected(m.error());
+  auto store = store_.ActingFor(caller);
+  if (auto m = RequireOwner(*store, caller, family_id); !m) return tl::unexpected(m.error());
   const auto parsed = ParseRole(role);
   if (!parsed) return Invalid("role", "must be owner, editor, viewer or child");
   if (!IsUuid(user_id)) return NotFound("user");
-  auto target = store_.FindMembership(family_id, user_id);
+  auto target = store->FindMembership(family_id, user_id);
   if (!target) return NotFound("user");
   target->role = *parsed;
-  if (auto ok = store_.PutMembership(*target); !ok) return tl::unexpected(ok.error());
-  auto users = store_.ListFamilyUsers(family_id);
+  if (auto ok = store->PutMembership(*target); !ok) return tl::unexpected(ok.error());
+  auto users = store->ListFamilyUsers(family_id);
   if (!users) return tl::unexpected(users.error());
   for (auto& u : *users) {
     if (u.membership.user_id == user_id) return u;
@@ -149,9 +160,10 @@ Result<FamilyUser> FamilyService::ChangeRole(const std::string& caller,
 
 Status FamilyService::RemoveUser(const std::string& caller, const std::string& family_id,
                                  const std::string& user_id) {
-  if (auto m = RequireOwner(caller, family_id); !m) return tl::unexpected(m.error());
+  auto store = store_.ActingFor(caller);
+  if (auto m = RequireOwner(*store, caller, family_id); !m) return tl::unexpected(m.error());
   if (!IsUuid(user_id)) return NotFound("user");
-  return store_.RemoveMembership(family_id, user_id);
+  return store->RemoveMembership(family_id, user_id);
 }
 
 Status FamilyService::Grant(const std::string& family_id, const std::string& email,

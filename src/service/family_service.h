@@ -59,11 +59,14 @@ class FamilyService {
   Status RemoveUser(const std::string& caller, const std::string& family_id,
                     const std::string& user_id);
   // Operator path (`dadly grant`): gives the account with `email` a role, no caller involved.
+  // On PostgreSQL it needs the schema owner's connection, which Row Level Security lets through.
   Status Grant(const std::string& family_id, const std::string& email, const std::string& role);
 
  private:
-  Result<Membership> RequireOwner(const std::string& caller, const std::string& family_id);
-  Status CheckMember(const std::string& family_id, const MemberDraft& draft, bool creating);
+  Result<Membership> RequireOwner(Store& store, const std::string& caller,
+                                  const std::string& family_id);
+  Status CheckMember(Store& store, const std::string& family_id, const MemberDraft& draft,
+                     bool creating);
 
   Store& store_;
   const Clock& clock_;

@@ -66,7 +66,7 @@ Result<Timeline> EntryService::GetTimeline(const std::string& caller, const std:
   std::optional<Date> birthdate;
   if (group == "age") {
     if (!params.member_id) return Invalid("member_id", "is required to group by age");
-    auto member = store_.FindMember(family_id, *params.member_id);
+    auto member = access->store->FindMember(family_id, *params.member_id);
     if (!member && member.error().code != ErrorCode::kNotFound) {
       return tl::unexpected(member.error());
     }
@@ -74,10 +74,10 @@ Result<Timeline> EntryService::GetTimeline(const std::string& caller, const std:
     if (!member->birthdate) return Invalid("member_id", "this member has no birthdate");
     birthdate = ParseDate(*member->birthdate);
   }
-  auto user = store_.FindUser(caller);
+  auto user = access->store->FindUser(caller);
   if (!user) return tl::unexpected(user.error());
 
-  auto page = FetchPage(*query);
+  auto page = FetchPage(*access, *query);
   if (!page) return tl::unexpected(page.error());
 
   Timeline timeline{group, {}, page->next_cursor};
@@ -95,7 +95,7 @@ Result<Timeline> EntryService::GetTimeline(const std::string& caller, const std:
     EntryFilter filter = query->filter;
     if (!filter.from || FormatDate(first) > *filter.from) filter.from = FormatDate(first);
     if (!filter.to || FormatDate(last) < *filter.to) filter.to = FormatDate(last);
-    auto count = store_.CountEntries(filter);
+    auto count = access->store->CountEntries(filter);
     if (!count) return tl::unexpected(count.error());
     bucket.count = *count;
   }

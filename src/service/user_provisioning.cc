@@ -49,18 +49,20 @@ ProvisioningVerifier::ProvisioningVerifier(const AccessTokenVerifier& provider, 
 Result<Identity> ProvisioningVerifier::Verify(std::string_view token) const {
   auto identity = provider_.Verify(token);
   if (!identity) return identity;
-  auto found = store_.FindUser(identity->user_id);
+  // A newcomer creates its own account row, so the store acts for it from the start.
+  auto store = store_.ActingFor(identity->user_id);
+  auto found = store->FindUser(identity->user_id);
   if (found) return identity;
   if (found.error().code != ErrorCode::kNotFound) return tl::unexpected(found.error());
 
-  auto created = store_.CreateUser(NewExternalUser(*identity, clock_.NowSeconds()));
+  auto created = store->CreateUser(NewExternalUser(*identity, clock_.NowSeconds()));
   if (created) {
     Log(Severity::kInfo, "user created on first sign-in", {{"user_id", identity->user_id}});
     return identity;
   }
   if (created.error().code != ErrorCode::kConflict) return tl::unexpected(created.error());
   // Another request of the same user may have made the row meanwhile; else the email is taken.
-  if (store_.FindUser(identity->user_id)) return identity;
+  if (store->FindUser(identity->user_id)) return identity;
   Log(Severity::kWarning, "sign-in refused: the email belongs to another user",
       {{"user_id", identity->user_id}});
   return Fail(ErrorCode::kConflict, "this email already belongs to another Dadly account");

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <thread>
 
+#include "store/postgres/postgres_store.h"
 #include "store/sqlite/sqlite_store.h"
 #include "store/store.h"
 
@@ -11,8 +12,12 @@ namespace dadly {
 
 Result<std::unique_ptr<Store>> OpenStore(const Config& config) {
   if (!config.database_url.empty()) {
-    return Fail(ErrorCode::kUnavailable,
-                "DATABASE_URL is set, but this build supports only the embedded SQLite store");
+    const std::string& url = config.database_url;
+    if (url.rfind("postgres://", 0) != 0 && url.rfind("postgresql://", 0) != 0) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  "DATABASE_URL must start with postgres:// or postgresql://");
+    }
+    return std::make_unique<postgres::PostgresStore>(url, static_cast<size_t>(config.db_pool_size));
   }
   if (::mkdir(config.data_dir.c_str(), 0700) != 0 && errno != EEXIST) {
     return Fail(ErrorCode::kUnavailable,

@@ -71,6 +71,15 @@ class Store {
  public:
   virtual ~Store() = default;
 
+  // This store acting for the user `user_id`: what the services use for anything a caller asks.
+  // On PostgreSQL every transaction of the view runs with app.user_id set to `user_id`, so Row
+  // Level Security checks each row against the caller as a second wall behind the services'
+  // rules; on SQLite the view behaves as this store. A store not acting for anyone may still
+  // sign people in (users by email, sessions, login failures), create the account it acts for,
+  // and purge the trash; on PostgreSQL it sees no family data. Views share this store's
+  // connections and must not outlive it.
+  virtual std::unique_ptr<Store> ActingFor(const std::string& user_id) = 0;
+
   // Applies pending migrations. kUnavailable when the database is newer than this binary.
   virtual Status Migrate() = 0;
   // kUnavailable when the database cannot answer a trivial query.
@@ -150,7 +159,8 @@ class Store {
   virtual Result<int64_t> PurgeTrash(int64_t deleted_before) = 0;
 };
 
-// The only place that chooses a backend: SQLite in `config.data_dir` unless DATABASE_URL is set.
+// The only place that chooses a backend: SQLite in `config.data_dir`, or PostgreSQL when
+// DATABASE_URL is set.
 Result<std::unique_ptr<Store>> OpenStore(const Config& config);
 
 }  // namespace dadly

@@ -49,6 +49,66 @@ def unique_password():
 
 
 # --------------------------------------------------------------------------
+# Backend: SQLite in each data dir by default.  With DADLY_TEST_PG_HOST set to
+# the socket directory of a cluster made by scripts/pg.sh, each data dir gets
+# its own PostgreSQL database instead, cloned from a template that `dadly
+# migrate` prepared as the owner role; servers connect as dadly_app, the role
+# Row Level Security applies to, and `dadly grant` runs as the owner.
+# --------------------------------------------------------------------------
+PG_HOST = os.environ.get("DADLY_TEST_PG_HOST")
+BACKEND = "postgres" if PG_HOST else "sqlite"
+_databases = {}
+_pg_lock = threading.Lock()
+_template = f"tpl_{uuid.uuid4().hex[:12]}"
+
+
+def psql_admin(sql, db="postgres"):
+    subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", PG_HOST, "-U", "postgres",
+                    "-d", db, "-c", sql], check=True, capture_output=True, text=True, timeout=60)
+
+
+def pg_url(db, role):
+    return f"postgresql://{role}@/{db}?host={PG_HOST}"
+
+
+def new_database(migrated=True):
+    """A new empty database owned by dadly_owner (cloned from the migrated template)."""
+    name = f"t_{uuid.uuid4().hex[:16]}"
+    if not migrated:
+        psql_admin(f"CREATE DATABASE {name} OWNER dadly_owner TEMPLATE template0")
+        psql_admin("REVOKE CREATE ON SCHEMA public FROM PUBLIC; "
+                   "ALTER SCHEMA public OWNER TO dadly_owner", db=name)
+        return name
+    with _pg_lock:
+        if not _databases.get("__template__"):
+            psql_admin(f"CREATE DATABASE {_template} OWNER dadly_owner TEMPLATE template0")
+            psql_admin("REVOKE CREATE ON SCHEMA public FROM PUBLIC; "
+                       "ALTER SCHEMA public OWNER TO dadly_owner", db=_template)
+            res = subprocess.run(
+                [DADLY_BIN, "migrate", "--data-dir", "/nonexistent"],
+                env=dict(os.environ, DATABASE_URL=pg_url(_template, "dadly_owner")),
+                capture_output=True, text=True, timeout=60)
+            assert res.returncode == 0, f"migrate failed: {res.stdout} {res.stderr}"
+            _databases["__template__"] = _template
+        psql_admin(f"CREATE DATABASE {name} TEMPLATE {_template} OWNER dadly_owner")
+    return name
+
+
+def database_env(data_dir, owner=False):
+    """Environment naming the database of `data_dir`: nothing on SQLite."""
+    if not PG_HOST:
+        return {}
+    key = str(Path(data_dir).resolve())
+    with _pg_lock:
+        name = _databases.get(key)
+    if name is None:
+        name = new_database()
+        with _pg_lock:
+            _databases[key] = name
+    return {"DATABASE_URL": pg_url(name, "dadly_owner" if owner else "dadly_app")}
+
+
+# --------------------------------------------------------------------------
 # Server process
 # --------------------------------------------------------------------------
 class ServerProcess:
@@ -83,6 +143,7 @@ class ServerProcess:
 
     def start(self, timeout=20):
         env = {k: v for k, v in os.environ.items() if not k.startswith("DADLY_")}
+        env.update(database_env(self.data_dir))
         env.update(self.extra_env)
         self.port = None
         self._listening = threading.Event()
@@ -241,7 +302,8 @@ def grant(data_dir, fid, email, role):
     res = subprocess.run(
         [DADLY_BIN, "grant", "--data-dir", str(data_dir), "--family", fid,
          "--email", email, "--role", role],
-        capture_output=True, text=True, timeout=30)
+        capture_output=True, text=True, timeout=30,
+        env=dict(os.environ, **database_env(data_dir, owner=True)))
     assert res.returncode == 0, f"grant failed ({res.returncode}): {res.stdout} {res.stderr}"
 
 

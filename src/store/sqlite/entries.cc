@@ -1,7 +1,7 @@
 // Entries, their member tags, lists, the trash and its purge.
-#include <algorithm>
 #include <variant>
 
+#include "store/entry_sql.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace dadly::sqlite {
@@ -28,14 +28,7 @@ Entry ReadEntry(const Stmt& q) {
   e.created_at = q.Int(9);
   e.updated_at = q.Int(10);
   e.deleted_at = q.OptInt(11);
-  const std::string tags = q.Text(12);
-  for (size_t start = 0; start < tags.size();) {
-    size_t comma = tags.find(',', start);
-    if (comma == std::string::npos) comma = tags.size();
-    e.member_ids.push_back(tags.substr(start, comma - start));
-    start = comma + 1;
-  }
-  std::sort(e.member_ids.begin(), e.member_ids.end());
+  e.member_ids = SplitMemberIds(q.Text(12));
   e.author_name = q.Text(13);
   return e;
 }
@@ -44,54 +37,16 @@ const char* VisibilityName(Visibility v) {
   return v == Visibility::kPrivate ? "private" : "family";
 }
 
-// A WHERE clause grown piece by piece with its positional parameters.
-class Where {
- public:
-  using Value = std::variant<std::string, int64_t>;
-  void Add(const std::string& clause, std::vector<Value> values = {}) {
-    sql_ += sql_.empty() ? "WHERE " : " AND ";
-    sql_ += clause;
-    for (auto& v : values) values_.push_back(std::move(v));
-  }
-  const std::string& sql() const { return sql_; }
-  void BindAll(Stmt& q, int first = 1) const {
-    int i = first;
-    for (const auto& v : values_) {
-      if (const auto* s = std::get_if<std::string>(&v)) {
-        q.Bind(i++, std::string_view(*s));
-      } else {
-        q.Bind(i++, std::get<int64_t>(v));
-      }
+// Binds the where clause's values to `?` placeholders from position 1.
+void BindAll(Stmt& q, const SqlWhere& w) {
+  int i = 1;
+  for (const auto& v : w.values) {
+    if (const auto* text = std::get_if<std::string>(&v)) {
+      q.Bind(i++, std::string_view(*text));
+    } else {
+      q.Bind(i++, std::get<int64_t>(v));
     }
   }
-  int size() const { return static_cast<int>(values_.size()); }
-
- private:
-  std::string sql_;
-  std::vector<Value> values_;
-};
-
-// The visibility and filter rules shared by lists and day counts; live entries only.
-Where LiveEntriesWhere(const EntryFilter& f) {
-  Where w;
-  w.Add("e.family_id = ?", {f.family_id});
-  w.Add("e.deleted_at IS NULL");
-  if (f.only_tagging_viewer) {
-    w.Add("e.visibility = 'family'");
-    w.Add(
-        "EXISTS (SELECT 1 FROM entry_members em JOIN members m ON m.id = em.member_id "
-        "WHERE em.entry_seq = e.seq AND m.user_id = ?)",
-        {f.viewer_id});
-  } else {
-    w.Add("(e.visibility = 'family' OR e.author_id = ?)", {f.viewer_id});
-  }
-  if (f.member_id) {
-    w.Add("EXISTS (SELECT 1 FROM entry_members em WHERE em.entry_seq = e.seq AND em.member_id = ?)",
-          {*f.member_id});
-  }
-  if (f.from) w.Add("e.occurred_at >= ?", {*f.from});
-  if (f.to) w.Add("e.occurred_at <= ?", {*f.to});
-  return w;
 }
 
 void InsertTags(Connection& conn, int64_t seq, const std::vector<std::string>& member_ids) {
@@ -116,8 +71,8 @@ std::optional<Entry> LoadEntry(Connection& conn, const std::string& family_id,
 
 Result<Entry> SqliteStore::CreateEntry(const Entry& entry) {
   return Guard("create_entry", [&]() -> Result<Entry> {
-    auto conn = pool_.Acquire();
-    WriteTransaction tx(pool_, *conn);
+    auto conn = pool_->Acquire();
+    WriteTransaction tx(*pool_, *conn);
     conn->Prepare(
             "INSERT INTO entries (id, family_id, author_id, title, body, occurred_at, visibility, "
             "version, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
@@ -142,7 +97,7 @@ Result<Entry> SqliteStore::CreateEntry(const Entry& entry) {
 Result<Entry> SqliteStore::FindEntry(const std::string& family_id, const std::string& entry_id,
                                      bool include_deleted) {
   return Guard("find_entry", [&]() -> Result<Entry> {
-    auto conn = pool_.Acquire();
+    auto conn = pool_->Acquire();
     auto e = LoadEntry(*conn, family_id, entry_id, include_deleted);
     if (!e) return NotFound("entry");
     return *e;
@@ -151,8 +106,8 @@ Result<Entry> SqliteStore::FindEntry(const std::string& family_id, const std::st
 
 Result<Entry> SqliteStore::UpdateEntry(const Entry& entry, int64_t expected_version) {
   return Guard("update_entry", [&]() -> Result<Entry> {
-    auto conn = pool_.Acquire();
-    WriteTransaction tx(pool_, *conn);
+    auto conn = pool_->Acquire();
+    WriteTransaction tx(*pool_, *conn);
     auto current = LoadEntry(*conn, entry.family_id, entry.id, false);
     if (!current) return NotFound("entry");
     if (current->version != expected_version) {
@@ -179,8 +134,8 @@ Result<Entry> SqliteStore::UpdateEntry(const Entry& entry, int64_t expected_vers
 Status SqliteStore::TrashEntry(const std::string& family_id, const std::string& entry_id,
                                int64_t now) {
   return Guard("trash_entry", [&]() -> Status {
-    auto conn = pool_.Acquire();
-    WriteTransaction tx(pool_, *conn);
+    auto conn = pool_->Acquire();
+    WriteTransaction tx(*pool_, *conn);
     conn->Prepare(
             "UPDATE entries SET deleted_at = ?3, version = version + 1 "
             "WHERE id = ?1 AND family_id = ?2 AND deleted_at IS NULL")
@@ -197,8 +152,8 @@ Status SqliteStore::TrashEntry(const std::string& family_id, const std::string& 
 Status SqliteStore::RestoreEntry(const std::string& family_id, const std::string& entry_id,
                                  int64_t /*now*/) {
   return Guard("restore_entry", [&]() -> Status {
-    auto conn = pool_.Acquire();
-    WriteTransaction tx(pool_, *conn);
+    auto conn = pool_->Acquire();
+    WriteTransaction tx(*pool_, *conn);
     conn->Prepare(
             "UPDATE entries SET deleted_at = NULL, version = version + 1 "
             "WHERE id = ?1 AND family_id = ?2 AND deleted_at IS NOT NULL")
@@ -213,16 +168,13 @@ Status SqliteStore::RestoreEntry(const std::string& family_id, const std::string
 
 Result<std::vector<Entry>> SqliteStore::ListEntries(const EntryPageQuery& query) {
   return Guard("list_entries", [&]() -> Result<std::vector<Entry>> {
-    Where w = LiveEntriesWhere(query.filter);
-    if (query.after) {
-      w.Add("(e.occurred_at < ? OR (e.occurred_at = ? AND e.seq < ?))",
-            {query.after->occurred_at, query.after->occurred_at, query.after->seq});
-    }
-    auto conn = pool_.Acquire();
-    auto q = conn->Prepare(std::string(kEntryColumns) + w.sql() +
+    SqlWhere w = LiveEntriesWhere(query.filter);
+    if (query.after) AddListCursor(w, *query.after);
+    w.values.emplace_back(int64_t{query.limit});
+    auto conn = pool_->Acquire();
+    auto q = conn->Prepare(std::string(kEntryColumns) + w.sql +
                            " ORDER BY e.occurred_at DESC, e.seq DESC LIMIT ?");
-    w.BindAll(q);
-    q.Bind(w.size() + 1, int64_t{query.limit});
+    BindAll(q, w);
     std::vector<Entry> out;
     while (q.Step()) out.push_back(ReadEntry(q));
     return out;
@@ -231,10 +183,10 @@ Result<std::vector<Entry>> SqliteStore::ListEntries(const EntryPageQuery& query)
 
 Result<int64_t> SqliteStore::CountEntries(const EntryFilter& filter) {
   return Guard("count_entries", [&]() -> Result<int64_t> {
-    const Where w = LiveEntriesWhere(filter);
-    auto conn = pool_.Acquire();
-    auto q = conn->Prepare("SELECT count(*) FROM entries e " + w.sql());
-    w.BindAll(q);
+    const SqlWhere w = LiveEntriesWhere(filter);
+    auto conn = pool_->Acquire();
+    auto q = conn->Prepare("SELECT count(*) FROM entries e " + w.sql);
+    BindAll(q, w);
     q.Step();
     return q.Int(0);
   });
@@ -242,23 +194,12 @@ Result<int64_t> SqliteStore::CountEntries(const EntryFilter& filter) {
 
 Result<std::vector<Entry>> SqliteStore::ListTrash(const TrashQuery& query) {
   return Guard("list_trash", [&]() -> Result<std::vector<Entry>> {
-    Where w;
-    w.Add("e.family_id = ?", {query.family_id});
-    w.Add("e.deleted_at IS NOT NULL");
-    if (query.include_family_entries_of_others) {
-      w.Add("(e.visibility = 'family' OR e.author_id = ?)", {query.viewer_id});
-    } else {
-      w.Add("e.author_id = ?", {query.viewer_id});
-    }
-    if (query.after) {
-      w.Add("(e.deleted_at < ? OR (e.deleted_at = ? AND e.seq < ?))",
-            {query.after->first, query.after->first, query.after->second});
-    }
-    auto conn = pool_.Acquire();
-    auto q = conn->Prepare(std::string(kEntryColumns) + w.sql() +
+    SqlWhere w = TrashWhere(query);
+    w.values.emplace_back(int64_t{query.limit});
+    auto conn = pool_->Acquire();
+    auto q = conn->Prepare(std::string(kEntryColumns) + w.sql +
                            " ORDER BY e.deleted_at DESC, e.seq DESC LIMIT ?");
-    w.BindAll(q);
-    q.Bind(w.size() + 1, int64_t{query.limit});
+    BindAll(q, w);
     std::vector<Entry> out;
     while (q.Step()) out.push_back(ReadEntry(q));
     return out;
@@ -267,10 +208,10 @@ Result<std::vector<Entry>> SqliteStore::ListTrash(const TrashQuery& query) {
 
 Result<int64_t> SqliteStore::PurgeTrash(int64_t deleted_before) {
   return Guard("purge_trash", [&]() -> Result<int64_t> {
-    auto conn = pool_.Acquire();
+    auto conn = pool_->Acquire();
     int64_t purged = 0;
     {
-      WriteTransaction tx(pool_, *conn);
+      WriteTransaction tx(*pool_, *conn);
       conn->Prepare("DELETE FROM entries WHERE deleted_at IS NOT NULL AND deleted_at < ?1")
           .Bind(1, deleted_before)
           .Run();
@@ -280,7 +221,7 @@ Result<int64_t> SqliteStore::PurgeTrash(int64_t deleted_before) {
     if (purged > 0) {
       // Copy the overwritten pages back into the database file and empty the WAL, so the
       // purged text survives in neither (secure_delete already zeroes freed pages).
-      std::lock_guard lock(pool_.write_mutex());
+      std::lock_guard lock(pool_->write_mutex());
       conn->Exec("PRAGMA wal_checkpoint(TRUNCATE)");
     }
     return purged;

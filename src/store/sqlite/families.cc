@@ -5,8 +5,8 @@ namespace dadly::sqlite {
 
 Status SqliteStore::CreateFamily(const Family& f, const Membership& owner) {
   return Guard("create_family", [&]() -> Status {
-    auto conn = pool_.Acquire();
-    WriteTransaction tx(pool_, *conn);
+    auto conn = pool_->Acquire();
+    WriteTransaction tx(*pool_, *conn);
     conn->Prepare("INSERT INTO families (id, name, created_at) VALUES (?1, ?2, ?3)")
         .Bind(1, f.id)
         .Bind(2, f.name)
@@ -27,7 +27,7 @@ Status SqliteStore::CreateFamily(const Family& f, const Membership& owner) {
 
 Result<Family> SqliteStore::FindFamily(const std::string& family_id) {
   return Guard("find_family", [&]() -> Result<Family> {
-    auto conn = pool_.Acquire();
+    auto conn = pool_->Acquire();
     auto q = conn->Prepare("SELECT id, name, created_at FROM families WHERE id = ?1");
     q.Bind(1, family_id);
     if (!q.Step()) return NotFound("family");
@@ -38,7 +38,7 @@ Result<Family> SqliteStore::FindFamily(const std::string& family_id) {
 Result<Membership> SqliteStore::FindMembership(const std::string& family_id,
                                                const std::string& user_id) {
   return Guard("find_membership", [&]() -> Result<Membership> {
-    auto conn = pool_.Acquire();
+    auto conn = pool_->Acquire();
     auto q = conn->Prepare(
         "SELECT role, joined_at FROM memberships WHERE family_id = ?1 AND user_id = ?2");
     q.Bind(1, family_id).Bind(2, user_id);
@@ -50,7 +50,7 @@ Result<Membership> SqliteStore::FindMembership(const std::string& family_id,
 Result<std::vector<std::pair<Family, Role>>> SqliteStore::ListFamiliesOfUser(
     const std::string& user_id) {
   return Guard("list_families_of_user", [&]() -> Result<std::vector<std::pair<Family, Role>>> {
-    auto conn = pool_.Acquire();
+    auto conn = pool_->Acquire();
     auto q = conn->Prepare(
         "SELECT f.id, f.name, f.created_at, m.role FROM memberships m "
         "JOIN families f ON f.id = m.family_id WHERE m.user_id = ?1 ORDER BY f.created_at, f.id");
@@ -66,7 +66,7 @@ Result<std::vector<std::pair<Family, Role>>> SqliteStore::ListFamiliesOfUser(
 
 Result<std::vector<FamilyUser>> SqliteStore::ListFamilyUsers(const std::string& family_id) {
   return Guard("list_family_users", [&]() -> Result<std::vector<FamilyUser>> {
-    auto conn = pool_.Acquire();
+    auto conn = pool_->Acquire();
     auto q = conn->Prepare(
         "SELECT m.user_id, m.role, m.joined_at, u.email, u.display_name FROM memberships m "
         "JOIN users u ON u.id = m.user_id WHERE m.family_id = ?1 ORDER BY m.joined_at, u.email");
@@ -83,8 +83,8 @@ Result<std::vector<FamilyUser>> SqliteStore::ListFamilyUsers(const std::string& 
 
 Status SqliteStore::PutMembership(const Membership& m) {
   return Guard("put_membership", [&]() -> Status {
-    auto conn = pool_.Acquire();
-    WriteTransaction tx(pool_, *conn);
+    auto conn = pool_->Acquire();
+    WriteTransaction tx(*pool_, *conn);
     if (m.role != Role::kOwner && IsLastOwner(*conn, m.family_id, m.user_id)) {
       return Fail(ErrorCode::kConflict, "a family needs at least one owner");
     }
@@ -104,8 +104,8 @@ Status SqliteStore::PutMembership(const Membership& m) {
 
 Status SqliteStore::RemoveMembership(const std::string& family_id, const std::string& user_id) {
   return Guard("remove_membership", [&]() -> Status {
-    auto conn = pool_.Acquire();
-    WriteTransaction tx(pool_, *conn);
+    auto conn = pool_->Acquire();
+    WriteTransaction tx(*pool_, *conn);
     {
       auto q = conn->Prepare("SELECT 1 FROM memberships WHERE family_id = ?1 AND user_id = ?2");
       q.Bind(1, family_id).Bind(2, user_id);

@@ -17,8 +17,8 @@ Member ReadMember(const Stmt& q) {
 
 Status SqliteStore::CreateMember(const Member& m) {
   return Guard("create_member", [&]() -> Status {
-    auto conn = pool_.Acquire();
-    WriteTransaction tx(pool_, *conn);
+    auto conn = pool_->Acquire();
+    WriteTransaction tx(*pool_, *conn);
     conn->Prepare(
             "INSERT INTO members (id, family_id, name, birthdate, relation, user_id, created_at, "
             "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
@@ -38,7 +38,7 @@ Status SqliteStore::CreateMember(const Member& m) {
 
 Result<Member> SqliteStore::FindMember(const std::string& family_id, const std::string& member_id) {
   return Guard("find_member", [&]() -> Result<Member> {
-    auto conn = pool_.Acquire();
+    auto conn = pool_->Acquire();
     auto q = conn->Prepare(std::string(kMemberColumns) + "WHERE id = ?1 AND family_id = ?2");
     q.Bind(1, member_id).Bind(2, family_id);
     if (!q.Step()) return NotFound("member");
@@ -48,7 +48,7 @@ Result<Member> SqliteStore::FindMember(const std::string& family_id, const std::
 
 Result<std::vector<Member>> SqliteStore::ListMembers(const std::string& family_id) {
   return Guard("list_members", [&]() -> Result<std::vector<Member>> {
-    auto conn = pool_.Acquire();
+    auto conn = pool_->Acquire();
     auto q = conn->Prepare(std::string(kMemberColumns) +
                            "WHERE family_id = ?1 ORDER BY birthdate IS NULL, birthdate, name, id");
     q.Bind(1, family_id);
@@ -60,8 +60,8 @@ Result<std::vector<Member>> SqliteStore::ListMembers(const std::string& family_i
 
 Status SqliteStore::UpdateMember(const Member& m) {
   return Guard("update_member", [&]() -> Status {
-    auto conn = pool_.Acquire();
-    WriteTransaction tx(pool_, *conn);
+    auto conn = pool_->Acquire();
+    WriteTransaction tx(*pool_, *conn);
     conn->Prepare(
             "UPDATE members SET name = ?3, birthdate = ?4, relation = ?5, user_id = ?6, "
             "updated_at = ?7 WHERE id = ?1 AND family_id = ?2")
@@ -81,8 +81,8 @@ Status SqliteStore::UpdateMember(const Member& m) {
 
 Status SqliteStore::DeleteMember(const std::string& family_id, const std::string& member_id) {
   return Guard("delete_member", [&]() -> Status {
-    auto conn = pool_.Acquire();
-    WriteTransaction tx(pool_, *conn);
+    auto conn = pool_->Acquire();
+    WriteTransaction tx(*pool_, *conn);
     // entry_members rows go with it (ON DELETE CASCADE).
     conn->Prepare("DELETE FROM members WHERE id = ?1 AND family_id = ?2")
         .Bind(1, member_id)
@@ -97,7 +97,7 @@ Status SqliteStore::DeleteMember(const std::string& family_id, const std::string
 Result<int64_t> SqliteStore::CountMembersInFamily(const std::string& family_id,
                                                   const std::vector<std::string>& member_ids) {
   return Guard("count_members_in_family", [&]() -> Result<int64_t> {
-    auto conn = pool_.Acquire();
+    auto conn = pool_->Acquire();
     int64_t found = 0;
     for (const auto& id : member_ids) {
       auto q = conn->Prepare("SELECT 1 FROM members WHERE id = ?1 AND family_id = ?2");

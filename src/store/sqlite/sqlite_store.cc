@@ -17,12 +17,16 @@ int VersionOf(std::string_view name) {
 
 SqliteStore::SqliteStore(const std::string& path, const std::string& synchronous,
                          size_t connections)
-    : pool_(path, synchronous, connections) {}
+    : pool_(std::make_shared<Pool>(path, synchronous, connections)) {}
+
+std::unique_ptr<Store> SqliteStore::ActingFor(const std::string& /*user_id*/) {
+  return std::unique_ptr<Store>(new SqliteStore(pool_));
+}
 
 Status SqliteStore::Migrate() {
   return Guard("migrate", [&]() -> Status {
-    auto conn = pool_.Acquire();
-    WriteTransaction tx(pool_, *conn);
+    auto conn = pool_->Acquire();
+    WriteTransaction tx(*pool_, *conn);
     conn->Exec(
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
         "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)");
@@ -56,7 +60,7 @@ Status SqliteStore::Migrate() {
 
 Status SqliteStore::Ping() {
   return Guard("ping", [&]() -> Status {
-    auto conn = pool_.Acquire();
+    auto conn = pool_->Acquire();
     auto q = conn->Prepare("SELECT count(*) FROM schema_migrations");
     q.Step();
     return {};

@@ -15,6 +15,9 @@ class SqliteStore final : public Store {
   // Opens or creates `path`. Throws SqliteError when the file cannot be opened.
   SqliteStore(const std::string& path, const std::string& synchronous, size_t connections);
 
+  // SQLite has no row security: the view is this store under another name.
+  std::unique_ptr<Store> ActingFor(const std::string& user_id) override;
+
   Status Migrate() override;
   Status Ping() override;
 
@@ -68,7 +71,9 @@ class SqliteStore final : public Store {
   static bool IsLastOwner(Connection& conn, const std::string& family_id,
                           const std::string& user_id);
 
-  Pool pool_;
+  explicit SqliteStore(std::shared_ptr<Pool> pool) : pool_(std::move(pool)) {}
+
+  std::shared_ptr<Pool> pool_;
 };
 
 // Runs `fn` and turns a SqliteError into kUnavailable (kConflict for a uniqueness violation),

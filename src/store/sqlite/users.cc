@@ -15,8 +15,8 @@ User ReadUser(const Stmt& q) {
 
 Status SqliteStore::CreateUser(const User& u) {
   return Guard("create_user", [&]() -> Status {
-    auto conn = pool_.Acquire();
-    WriteTransaction tx(pool_, *conn);
+    auto conn = pool_->Acquire();
+    WriteTransaction tx(*pool_, *conn);
     conn->Prepare(
             "INSERT INTO users (id, email, password_hash, display_name, locale, created_at) "
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
@@ -34,7 +34,7 @@ Status SqliteStore::CreateUser(const User& u) {
 
 Result<User> SqliteStore::FindUser(const std::string& user_id) {
   return Guard("find_user", [&]() -> Result<User> {
-    auto conn = pool_.Acquire();
+    auto conn = pool_->Acquire();
     auto q = conn->Prepare(std::string(kUserColumns) + "WHERE id = ?1");
     q.Bind(1, user_id);
     if (!q.Step()) return NotFound("user");
@@ -44,7 +44,7 @@ Result<User> SqliteStore::FindUser(const std::string& user_id) {
 
 Result<User> SqliteStore::FindUserByEmail(const std::string& email) {
   return Guard("find_user_by_email", [&]() -> Result<User> {
-    auto conn = pool_.Acquire();
+    auto conn = pool_->Acquire();
     auto q = conn->Prepare(std::string(kUserColumns) + "WHERE email = ?1");
     q.Bind(1, email);
     if (!q.Step()) return NotFound("user");
@@ -55,8 +55,8 @@ Result<User> SqliteStore::FindUserByEmail(const std::string& email) {
 Status SqliteStore::UpdateUserProfile(const std::string& user_id, const std::string& display_name,
                                       const std::string& locale) {
   return Guard("update_user_profile", [&]() -> Status {
-    auto conn = pool_.Acquire();
-    WriteTransaction tx(pool_, *conn);
+    auto conn = pool_->Acquire();
+    WriteTransaction tx(*pool_, *conn);
     conn->Prepare("UPDATE users SET display_name = ?2, locale = ?3 WHERE id = ?1")
         .Bind(1, user_id)
         .Bind(2, display_name)
@@ -70,8 +70,8 @@ Status SqliteStore::UpdateUserProfile(const std::string& user_id, const std::str
 
 Status SqliteStore::CreateSession(const RefreshToken& t) {
   return Guard("create_session", [&]() -> Status {
-    auto conn = pool_.Acquire();
-    WriteTransaction tx(pool_, *conn);
+    auto conn = pool_->Acquire();
+    WriteTransaction tx(*pool_, *conn);
     conn->Prepare("INSERT INTO sessions (id, user_id, created_at) VALUES (?1, ?2, ?3)")
         .Bind(1, t.session_id)
         .Bind(2, t.user_id)
@@ -94,8 +94,8 @@ Result<RotateOutcome> SqliteStore::RotateRefreshToken(const std::string& old_has
                                                       const RefreshToken& next, int64_t now,
                                                       std::string* user_id) {
   return Guard("rotate_refresh_token", [&]() -> Result<RotateOutcome> {
-    auto conn = pool_.Acquire();
-    WriteTransaction tx(pool_, *conn);
+    auto conn = pool_->Acquire();
+    WriteTransaction tx(*pool_, *conn);
     auto q = conn->Prepare(
         "SELECT t.session_id, t.expires_at, t.spent_at, s.revoked_at, s.user_id "
         "FROM refresh_tokens t JOIN sessions s ON s.id = t.session_id WHERE t.token_hash = ?1");
@@ -136,8 +136,8 @@ Result<RotateOutcome> SqliteStore::RotateRefreshToken(const std::string& old_has
 
 Status SqliteStore::RevokeSession(const std::string& token_hash, int64_t now) {
   return Guard("revoke_session", [&]() -> Status {
-    auto conn = pool_.Acquire();
-    WriteTransaction tx(pool_, *conn);
+    auto conn = pool_->Acquire();
+    WriteTransaction tx(*pool_, *conn);
     conn->Prepare(
             "UPDATE sessions SET revoked_at = ?2 WHERE revoked_at IS NULL AND id = "
             "(SELECT session_id FROM refresh_tokens WHERE token_hash = ?1)")
@@ -151,7 +151,7 @@ Status SqliteStore::RevokeSession(const std::string& token_hash, int64_t now) {
 
 Result<int64_t> SqliteStore::CountLoginFailures(const std::string& key, int64_t since) {
   return Guard("count_login_failures", [&]() -> Result<int64_t> {
-    auto conn = pool_.Acquire();
+    auto conn = pool_->Acquire();
     auto q = conn->Prepare("SELECT count(*) FROM login_failures WHERE key = ?1 AND at >= ?2");
     q.Bind(1, key).Bind(2, since);
     q.Step();
@@ -161,7 +161,7 @@ Result<int64_t> SqliteStore::CountLoginFailures(const std::string& key, int64_t 
 
 Result<int64_t> SqliteStore::OldestLoginFailure(const std::string& key, int64_t since) {
   return Guard("oldest_login_failure", [&]() -> Result<int64_t> {
-    auto conn = pool_.Acquire();
+    auto conn = pool_->Acquire();
     auto q = conn->Prepare(
         "SELECT coalesce(min(at), 0) FROM login_failures WHERE key = ?1 AND at >= ?2");
     q.Bind(1, key).Bind(2, since);
@@ -172,8 +172,8 @@ Result<int64_t> SqliteStore::OldestLoginFailure(const std::string& key, int64_t 
 
 Status SqliteStore::RecordLoginFailure(const std::string& key, int64_t now) {
   return Guard("record_login_failure", [&]() -> Status {
-    auto conn = pool_.Acquire();
-    WriteTransaction tx(pool_, *conn);
+    auto conn = pool_->Acquire();
+    WriteTransaction tx(*pool_, *conn);
     conn->Prepare("INSERT INTO login_failures (key, at) VALUES (?1, ?2)")
         .Bind(1, key)
         .Bind(2, now)
@@ -190,8 +190,8 @@ Status SqliteStore::RecordLoginFailure(const std::string& key, int64_t now) {
 
 Status SqliteStore::ClearLoginFailures(const std::string& key) {
   return Guard("clear_login_failures", [&]() -> Status {
-    auto conn = pool_.Acquire();
-    WriteTransaction tx(pool_, *conn);
+    auto conn = pool_->Acquire();
+    WriteTransaction tx(*pool_, *conn);
     conn->Prepare("DELETE FROM login_failures WHERE key = ?1").Bind(1, key).Run();
     tx.Commit();
     return {};

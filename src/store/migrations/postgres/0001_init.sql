@@ -1,13 +1,14 @@
 -- Accounts, sessions, families, members and entries: the foundation schema, kept in step with
--- migrations/sqlite/0001_init.sql. Times are unix seconds (bigint), as on SQLite.
+-- migrations/sqlite/0001_init.sql. Times are unix seconds (bigint), as on SQLite. Text that lists
+-- are ordered by compares bytewise (COLLATE "C"), as SQLite does, whatever the database's locale.
 -- Runs as the owner role. The server's role (dadly_app) owns nothing and sees rows only through
 -- the Row Level Security policies at the end of this file.
 
 CREATE TABLE users (
   id            uuid PRIMARY KEY,
-  email         text NOT NULL UNIQUE,
+  email         text COLLATE "C" NOT NULL UNIQUE,
   password_hash text NOT NULL,
-  display_name  text NOT NULL,
+  display_name  text COLLATE "C" NOT NULL,
   locale        text NOT NULL CHECK (locale IN ('ko', 'en')),
   created_at    bigint NOT NULL
 );
@@ -53,8 +54,8 @@ CREATE INDEX memberships_user ON memberships(user_id);
 CREATE TABLE members (
   id         uuid PRIMARY KEY,
   family_id  uuid NOT NULL REFERENCES families(id) ON DELETE CASCADE,
-  name       text NOT NULL,
-  birthdate  text,
+  name       text COLLATE "C" NOT NULL,
+  birthdate  text COLLATE "C",
   relation   text,
   user_id    uuid REFERENCES users(id) ON DELETE SET NULL,
   created_at bigint NOT NULL,
@@ -69,7 +70,7 @@ CREATE TABLE entries (
   author_id   uuid NOT NULL REFERENCES users(id),
   title       text,
   body        text NOT NULL,
-  occurred_at text NOT NULL,
+  occurred_at text COLLATE "C" NOT NULL,
   visibility  text NOT NULL CHECK (visibility IN ('family', 'private')),
   version     bigint NOT NULL,
   created_at  bigint NOT NULL,
@@ -162,10 +163,105 @@ CREATE POLICY users_create_self ON users FOR INSERT WITH CHECK (id = dadly_uid()
 CREATE POLICY users_update_self ON users FOR UPDATE USING (id = dadly_uid());
 
 -- Sessions, refresh tokens and failed logins are never read or written by the server's role
--- directly; the sign-in functions that need them come with the PostgreSQL store.
+-- directly: signing in happens before there is a caller to key a policy on, so the sign-in
+-- functions below do that work, each one narrow, as the owner.
 CREATE POLICY sessions_none ON sessions USING (false);
 CREATE POLICY refresh_tokens_none ON refresh_tokens USING (false);
 CREATE POLICY login_failures_none ON login_failures USING (false);
+
+-- The account an email signs in to (login and `dadly grant` look accounts up by email).
+CREATE FUNCTION dadly_find_login(login_email text) RETURNS SETOF users
+  LANGUAGE sql STABLE SECURITY DEFINER
+  SET search_path = pg_catalog, public
+  AS $$ SELECT * FROM public.users WHERE email = login_email $$;
+
+CREATE FUNCTION dadly_start_session(session uuid, account uuid, token text, created bigint,
+                                    expires bigint) RETURNS void
+  LANGUAGE sql VOLATILE SECURITY DEFINER
+  SET search_path = pg_catalog, public
+  AS $$
+    INSERT INTO public.sessions (id, user_id, created_at) VALUES (session, account, created);
+    INSERT INTO public.refresh_tokens (token_hash, session_id, created_at, expires_at)
+      VALUES (token, session, created, expires);
+  $$;
+
+-- Spends `old_token` for `next_token` in the same session. A spent token that comes back means
+-- someone holds a copy: the whole session is revoked. The row lock makes two concurrent uses of
+-- one token rotate once and revoke once.
+CREATE FUNCTION dadly_rotate_refresh_token(old_token text, next_token text, created bigint,
+                                           expires bigint, now bigint)
+  RETURNS TABLE (outcome text, account uuid)
+  LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+  SET search_path = pg_catalog, public
+  AS $$
+  DECLARE t record;
+  BEGIN
+    SELECT rt.session_id, rt.expires_at, rt.spent_at, s.revoked_at, s.user_id INTO t
+      FROM public.refresh_tokens rt JOIN public.sessions s ON s.id = rt.session_id
+      WHERE rt.token_hash = old_token FOR UPDATE OF rt, s;
+    IF NOT FOUND OR t.revoked_at IS NOT NULL OR t.expires_at <= now THEN
+      RETURN QUERY SELECT 'invalid'::text, NULL::uuid;
+    ELSIF t.spent_at IS NOT NULL THEN
+      UPDATE public.sessions SET revoked_at = now WHERE id = t.session_id;
+      RETURN QUERY SELECT 'reused'::text, NULL::uuid;
+    ELSE
+      UPDATE public.refresh_tokens SET spent_at = now WHERE token_hash = old_token;
+      INSERT INTO public.refresh_tokens (token_hash, session_id, created_at, expires_at)
+        VALUES (next_token, t.session_id, created, expires);
+      RETURN QUERY SELECT 'rotated'::text, t.user_id;
+    END IF;
+  END $$;
+
+CREATE FUNCTION dadly_revoke_session(token text, now bigint) RETURNS void
+  LANGUAGE sql VOLATILE SECURITY DEFINER
+  SET search_path = pg_catalog, public
+  AS $$
+    UPDATE public.sessions SET revoked_at = now WHERE revoked_at IS NULL
+      AND id = (SELECT session_id FROM public.refresh_tokens WHERE token_hash = token);
+  $$;
+
+-- Failed logins under `failure_key` since `since`: how many, and the oldest (0 when none).
+CREATE FUNCTION dadly_login_failures(failure_key text, since bigint)
+  RETURNS TABLE (failures bigint, oldest bigint)
+  LANGUAGE sql STABLE SECURITY DEFINER
+  SET search_path = pg_catalog, public
+  AS $$
+    SELECT count(*), coalesce(min(at), 0) FROM public.login_failures
+      WHERE key = failure_key AND at >= since
+  $$;
+
+-- Records a failure; failures older than a day no longer count for anything.
+CREATE FUNCTION dadly_record_login_failure(failure_key text, now bigint) RETURNS void
+  LANGUAGE sql VOLATILE SECURITY DEFINER
+  SET search_path = pg_catalog, public
+  AS $$
+    INSERT INTO public.login_failures (key, at) VALUES (failure_key, now);
+    DELETE FROM public.login_failures WHERE key = failure_key AND at < now - 86400;
+  $$;
+
+CREATE FUNCTION dadly_clear_login_failures(failure_key text) RETURNS void
+  LANGUAGE sql VOLATILE SECURITY DEFINER
+  SET search_path = pg_catalog, public
+  AS $$ DELETE FROM public.login_failures WHERE key = failure_key $$;
+
+-- The 30-day purge erases trashed entries of every family, so it cannot act as one caller.
+CREATE FUNCTION dadly_purge_trash(deleted_before bigint) RETURNS bigint
+  LANGUAGE sql VOLATILE SECURITY DEFINER
+  SET search_path = pg_catalog, public
+  AS $$
+    WITH gone AS (DELETE FROM public.entries
+                  WHERE deleted_at IS NOT NULL AND deleted_at < deleted_before RETURNING 1)
+    SELECT count(*) FROM gone
+  $$;
+
+REVOKE ALL ON FUNCTION dadly_find_login(text), dadly_start_session(uuid, uuid, text, bigint, bigint),
+  dadly_rotate_refresh_token(text, text, bigint, bigint, bigint), dadly_revoke_session(text, bigint),
+  dadly_login_failures(text, bigint), dadly_record_login_failure(text, bigint),
+  dadly_clear_login_failures(text), dadly_purge_trash(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION dadly_find_login(text), dadly_start_session(uuid, uuid, text, bigint, bigint),
+  dadly_rotate_refresh_token(text, text, bigint, bigint, bigint), dadly_revoke_session(text, bigint),
+  dadly_login_failures(text, bigint), dadly_record_login_failure(text, bigint),
+  dadly_clear_login_failures(text), dadly_purge_trash(bigint) TO dadly_app;
 
 CREATE POLICY families_read ON families FOR SELECT USING (dadly_role_in(id) IS NOT NULL);
 CREATE POLICY families_create ON families FOR INSERT WITH CHECK (dadly_uid() IS NOT NULL);

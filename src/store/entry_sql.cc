@@ -1,0 +1,68 @@
+#include "store/entry_sql.h"
+
+#include <algorithm>
+
+namespace dadly {
+
+void SqlWhere::Add(const std::string& clause, std::vector<Value> clause_values) {
+  sql += sql.empty() ? "WHERE " : " AND ";
+  sql += clause;
+  for (auto& v : clause_values) values.push_back(std::move(v));
+}
+
+SqlWhere LiveEntriesWhere(const EntryFilter& f) {
+  SqlWhere w;
+  w.Add("e.family_id = ?", {f.family_id});
+  w.Add("e.deleted_at IS NULL");
+  if (f.only_tagging_viewer) {
+    w.Add("e.visibility = 'family'");
+    w.Add(
+        "EXISTS (SELECT 1 FROM entry_members em JOIN members m ON m.id = em.member_id "
+        "WHERE em.entry_seq = e.seq AND m.user_id = ?)",
+        {f.viewer_id});
+  } else {
+    w.Add("(e.visibility = 'family' OR e.author_id = ?)", {f.viewer_id});
+  }
+  if (f.member_id) {
+    w.Add("EXISTS (SELECT 1 FROM entry_members em WHERE em.entry_seq = e.seq AND em.member_id = ?)",
+          {*f.member_id});
+  }
+  if (f.from) w.Add("e.occurred_at >= ?", {*f.from});
+  if (f.to) w.Add("e.occurred_at <= ?", {*f.to});
+  return w;
+}
+
+void AddListCursor(SqlWhere& w, const EntryCursor& c) {
+  w.Add("(e.occurred_at < ? OR (e.occurred_at = ? AND e.seq < ?))",
+        {c.occurred_at, c.occurred_at, c.seq});
+}
+
+SqlWhere TrashWhere(const TrashQuery& q) {
+  SqlWhere w;
+  w.Add("e.family_id = ?", {q.family_id});
+  w.Add("e.deleted_at IS NOT NULL");
+  if (q.include_family_entries_of_others) {
+    w.Add("(e.visibility = 'family' OR e.author_id = ?)", {q.viewer_id});
+  } else {
+    w.Add("e.author_id = ?", {q.viewer_id});
+  }
+  if (q.after) {
+    w.Add("(e.deleted_at < ? OR (e.deleted_at = ? AND e.seq < ?))",
+          {q.after->first, q.after->first, q.after->second});
+  }
+  return w;
+}
+
+std::vector<std::string> SplitMemberIds(const std::string& joined) {
+  std::vector<std::string> out;
+  for (size_t start = 0; start < joined.size();) {
+    size_t comma = joined.find(',', start);
+    if (comma == std::string::npos) comma = joined.size();
+    out.push_back(joined.substr(start, comma - start));
+    start = comma + 1;
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace dadly

@@ -1,0 +1,34 @@
+// The SQL both backends use to choose entries: which ones a filter lets through, the trash a
+// caller may see, and where a page continues. Clauses use `?` placeholders in order; each
+// backend binds `values` its own way. Keeping the rules in one place keeps the backends alike.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "store/store.h"
+
+namespace dadly {
+
+struct SqlWhere {
+  using Value = std::variant<std::string, int64_t>;
+  std::string sql;  // "WHERE a AND b ...", or empty
+  std::vector<Value> values;
+
+  void Add(const std::string& clause, std::vector<Value> clause_values = {});
+};
+
+// Live entries of the filter's family that its viewer may see, narrowed by member and dates.
+// The entries table is aliased `e`.
+SqlWhere LiveEntriesWhere(const EntryFilter& filter);
+// Entries after `cursor` in list order (occurred_at desc, seq desc).
+void AddListCursor(SqlWhere& where, const EntryCursor& cursor);
+// Trashed entries of the family the viewer may see, after the query's cursor if any.
+SqlWhere TrashWhere(const TrashQuery& query);
+
+// Member ids as a backend returns them joined by commas, sorted.
+std::vector<std::string> SplitMemberIds(const std::string& joined);
+
+}  // namespace dadly

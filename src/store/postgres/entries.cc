@@ -1,0 +1,191 @@
+// Entries, their member tags, lists, the trash and its purge.
+#include <variant>
+
+#include "store/entry_sql.h"
+#include "store/postgres/postgres_store.h"
+
+namespace dadly::postgres {
+namespace {
+
+constexpr const char* kEntryColumns =
+    "SELECT e.seq, e.id, e.family_id, e.author_id, e.title, e.body, e.occurred_at, e.visibility, "
+    "e.version, e.created_at, e.updated_at, e.deleted_at, "
+    "(SELECT string_agg(member_id::text, ',') FROM entry_members WHERE entry_seq = e.seq), "
+    "(SELECT display_name FROM users WHERE id = e.author_id) "
+    "FROM entries e ";
+
+Entry ReadEntry(const Rows& r, int i) {
+  Entry e;
+  e.seq = r.Int(i, 0);
+  e.id = r.Text(i, 1);
+  e.family_id = r.Text(i, 2);
+  e.author_id = r.Text(i, 3);
+  e.title = r.OptText(i, 4);
+  e.body = r.Text(i, 5);
+  e.occurred_at = r.Text(i, 6);
+  e.visibility = r.Text(i, 7) == "private" ? Visibility::kPrivate : Visibility::kFamily;
+  e.version = r.Int(i, 8);
+  e.created_at = r.Int(i, 9);
+  e.updated_at = r.Int(i, 10);
+  e.deleted_at = r.OptInt(i, 11);
+  e.member_ids = SplitMemberIds(r.Text(i, 12));
+  e.author_name = r.Text(i, 13);
+  return e;
+}
+
+std::vector<Entry> ReadEntries(const Rows& r) {
+  std::vector<Entry> out;
+  out.reserve(static_cast<size_t>(r.size()));
+  for (int i = 0; i < r.size(); ++i) out.push_back(ReadEntry(r, i));
+  return out;
+}
+
+const char* VisibilityName(Visibility v) {
+  return v == Visibility::kPrivate ? "private" : "family";
+}
+
+// The statement `head` + the where clause + `tail`, with each `?` numbered as PostgreSQL wants
+// it ($1, $2, ...), run with the clause's values. `tail` may hold further `?`s for `extra`.
+Rows Select(Connection& conn, const std::string& head, SqlWhere w, const std::string& tail,
+            std::vector<SqlWhere::Value> extra = {}) {
+  std::string sql = head;
+  int n = 0;
+  for (char c : w.sql + tail) {
+    if (c == '?') {
+      sql += '$' + std::to_string(++n);
+    } else {
+      sql += c;
+    }
+  }
+  for (auto& v : extra) w.values.push_back(std::move(v));
+  std::vector<Param> params;
+  params.reserve(w.values.size());
+  for (const auto& v : w.values) {
+    const auto* text = std::get_if<std::string>(&v);
+    params.push_back(text ? *text : std::to_string(std::get<int64_t>(v)));
+  }
+  return conn.ExecParams(sql, params);
+}
+
+void InsertTags(Connection& conn, int64_t seq, const std::vector<std::string>& member_ids) {
+  for (const auto& mid : member_ids) {
+    conn.Exec("INSERT INTO entry_members (member_id, entry_seq) VALUES ($1, $2)", mid, seq);
+  }
+}
+
+std::optional<Entry> LoadEntry(Connection& conn, const std::string& family_id,
+                               const std::string& entry_id, bool include_deleted) {
+  auto r = conn.Exec(std::string(kEntryColumns) + "WHERE e.id = $1 AND e.family_id = $2" +
+                         (include_deleted ? "" : " AND e.deleted_at IS NULL"),
+                     entry_id, family_id);
+  if (r.empty()) return std::nullopt;
+  return ReadEntry(r, 0);
+}
+
+}  // namespace
+
+Result<Entry> PostgresStore::CreateEntry(const Entry& entry) {
+  return InTransaction("create_entry", [&](Connection& conn) -> Result<Entry> {
+    auto r = conn.Exec(
+        "INSERT INTO entries (id, family_id, author_id, title, body, occurred_at, visibility, "
+        "version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
+        "RETURNING seq",
+        entry.id, entry.family_id, entry.author_id, entry.title, entry.body, entry.occurred_at,
+        VisibilityName(entry.visibility), entry.version, entry.created_at, entry.updated_at);
+    InsertTags(conn, r.Int(0, 0), entry.member_ids);
+    auto stored = LoadEntry(conn, entry.family_id, entry.id, false);
+    if (!stored) return NotFound("entry");
+    return *stored;
+  });
+}
+
+Result<Entry> PostgresStore::FindEntry(const std::string& family_id, const std::string& entry_id,
+                                       bool include_deleted) {
+  return InTransaction("find_entry", [&](Connection& conn) -> Result<Entry> {
+    auto e = LoadEntry(conn, family_id, entry_id, include_deleted);
+    if (!e) return NotFound("entry");
+    return *e;
+  });
+}
+
+Result<Entry> PostgresStore::UpdateEntry(const Entry& entry, int64_t expected_version) {
+  return InTransaction("update_entry", [&](Connection& conn) -> Result<Entry> {
+    // The row lock makes a concurrent update wait and then see the new version.
+    auto r = conn.Exec(
+        "SELECT seq, version FROM entries WHERE id = $1 AND family_id = $2 "
+        "AND deleted_at IS NULL FOR UPDATE",
+        entry.id, entry.family_id);
+    if (r.empty()) return NotFound("entry");
+    const int64_t seq = r.Int(0, 0);
+    if (r.Int(0, 1) != expected_version) {
+      return Fail(ErrorCode::kPreconditionFailed, "the entry was changed by someone else");
+    }
+    conn.Exec(
+        "UPDATE entries SET title = $2, body = $3, occurred_at = $4, visibility = $5, "
+        "version = version + 1, updated_at = $6 WHERE seq = $1",
+        seq, entry.title, entry.body, entry.occurred_at, VisibilityName(entry.visibility),
+        entry.updated_at);
+    conn.Exec("DELETE FROM entry_members WHERE entry_seq = $1", seq);
+    InsertTags(conn, seq, entry.member_ids);
+    auto updated = LoadEntry(conn, entry.family_id, entry.id, false);
+    if (!updated) return NotFound("entry");
+    return *updated;
+  });
+}
+
+Status PostgresStore::TrashEntry(const std::string& family_id, const std::string& entry_id,
+                                 int64_t now) {
+  return InTransaction("trash_entry", [&](Connection& conn) -> Status {
+    auto r = conn.Exec(
+        "UPDATE entries SET deleted_at = $3, version = version + 1 "
+        "WHERE id = $1 AND family_id = $2 AND deleted_at IS NULL",
+        entry_id, family_id, now);
+    if (r.affected() == 0) return NotFound("entry");
+    return {};
+  });
+}
+
+Status PostgresStore::RestoreEntry(const std::string& family_id, const std::string& entry_id,
+                                   int64_t /*now*/) {
+  return InTransaction("restore_entry", [&](Connection& conn) -> Status {
+    auto r = conn.Exec(
+        "UPDATE entries SET deleted_at = NULL, version = version + 1 "
+        "WHERE id = $1 AND family_id = $2 AND deleted_at IS NOT NULL",
+        entry_id, family_id);
+    if (r.affected() == 0) return NotFound("entry");
+    return {};
+  });
+}
+
+Result<std::vector<Entry>> PostgresStore::ListEntries(const EntryPageQuery& query) {
+  return InTransaction("list_entries", [&](Connection& conn) -> Result<std::vector<Entry>> {
+    SqlWhere w = LiveEntriesWhere(query.filter);
+    if (query.after) AddListCursor(w, *query.after);
+    return ReadEntries(Select(conn, kEntryColumns, std::move(w),
+                              " ORDER BY e.occurred_at DESC, e.seq DESC LIMIT ?",
+                              {int64_t{query.limit}}));
+  });
+}
+
+Result<int64_t> PostgresStore::CountEntries(const EntryFilter& filter) {
+  return InTransaction("count_entries", [&](Connection& conn) -> Result<int64_t> {
+    return Select(conn, "SELECT count(*) FROM entries e ", LiveEntriesWhere(filter), "").Int(0, 0);
+  });
+}
+
+Result<std::vector<Entry>> PostgresStore::ListTrash(const TrashQuery& query) {
+  return InTransaction("list_trash", [&](Connection& conn) -> Result<std::vector<Entry>> {
+    return ReadEntries(Select(conn, kEntryColumns, TrashWhere(query),
+                              " ORDER BY e.deleted_at DESC, e.seq DESC LIMIT ?",
+                              {int64_t{query.limit}}));
+  });
+}
+
+Result<int64_t> PostgresStore::PurgeTrash(int64_t deleted_before) {
+  return Guard("purge_trash", [&]() -> Result<int64_t> {
+    auto conn = pool_->Acquire();
+    return conn->Exec("SELECT dadly_purge_trash($1)", deleted_before).Int(0, 0);
+  });
+}
+
+}  // namespace dadly::postgres

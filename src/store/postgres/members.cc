@@ -1,0 +1,90 @@
+// Members: the people an archive is about.
+#include "store/postgres/postgres_store.h"
+
+namespace dadly::postgres {
+namespace {
+
+constexpr const char* kMemberColumns =
+    "SELECT id, family_id, name, birthdate, relation, user_id, created_at, updated_at "
+    "FROM members ";
+
+Member ReadMember(const Rows& r, int i) {
+  return Member{r.Text(i, 0),    r.Text(i, 1),    r.Text(i, 2), r.OptText(i, 3),
+                r.OptText(i, 4), r.OptText(i, 5), r.Int(i, 6),  r.Int(i, 7)};
+}
+
+// Member ids as a PostgreSQL text array literal; ids are UUIDs, so nothing needs quoting.
+std::string TextArray(const std::vector<std::string>& ids) {
+  std::string out = "{";
+  for (const auto& id : ids) {
+    if (out.size() > 1) out += ',';
+    out += '"' + id + '"';
+  }
+  return out + "}";
+}
+
+}  // namespace
+
+Status PostgresStore::CreateMember(const Member& m) {
+  return InTransaction("create_member", [&](Connection& conn) -> Status {
+    conn.Exec(
+        "INSERT INTO members (id, family_id, name, birthdate, relation, user_id, created_at, "
+        "updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        m.id, m.family_id, m.name, m.birthdate, m.relation, m.user_id, m.created_at, m.updated_at);
+    return {};
+  });
+}
+
+Result<Member> PostgresStore::FindMember(const std::string& family_id,
+                                         const std::string& member_id) {
+  return InTransaction("find_member", [&](Connection& conn) -> Result<Member> {
+    auto r = conn.Exec(std::string(kMemberColumns) + "WHERE id = $1 AND family_id = $2", member_id,
+                       family_id);
+    if (r.empty()) return NotFound("member");
+    return ReadMember(r, 0);
+  });
+}
+
+Result<std::vector<Member>> PostgresStore::ListMembers(const std::string& family_id) {
+  return InTransaction("list_members", [&](Connection& conn) -> Result<std::vector<Member>> {
+    auto r = conn.Exec(std::string(kMemberColumns) +
+                           "WHERE family_id = $1 ORDER BY birthdate IS NULL, birthdate, name, id",
+                       family_id);
+    std::vector<Member> out;
+    for (int i = 0; i < r.size(); ++i) out.push_back(ReadMember(r, i));
+    return out;
+  });
+}
+
+Status PostgresStore::UpdateMember(const Member& m) {
+  return InTransaction("update_member", [&](Connection& conn) -> Status {
+    auto r = conn.Exec(
+        "UPDATE members SET name = $3, birthdate = $4, relation = $5, user_id = $6, "
+        "updated_at = $7 WHERE id = $1 AND family_id = $2",
+        m.id, m.family_id, m.name, m.birthdate, m.relation, m.user_id, m.updated_at);
+    if (r.affected() == 0) return NotFound("member");
+    return {};
+  });
+}
+
+Status PostgresStore::DeleteMember(const std::string& family_id, const std::string& member_id) {
+  return InTransaction("delete_member", [&](Connection& conn) -> Status {
+    // entry_members rows go with it (ON DELETE CASCADE).
+    auto r =
+        conn.Exec("DELETE FROM members WHERE id = $1 AND family_id = $2", member_id, family_id);
+    if (r.affected() == 0) return NotFound("member");
+    return {};
+  });
+}
+
+Result<int64_t> PostgresStore::CountMembersInFamily(const std::string& family_id,
+                                                    const std::vector<std::string>& member_ids) {
+  return InTransaction("count_members_in_family", [&](Connection& conn) -> Result<int64_t> {
+    return conn
+        .Exec("SELECT count(*) FROM members WHERE family_id = $1 AND id::text = ANY($2::text[])",
+              family_id, TextArray(member_ids))
+        .Int(0, 0);
+  });
+}
+
+}  // namespace dadly::postgres
