@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL 15 cluster for the tests: `scripts/pg.sh start DIR` creates it in DIR
 # (initdb takes under a second), listening only on a unix socket in DIR, with Dadly's roles:
-#   dadly_owner  owns the schema and runs migrations (BYPASSRLS, as Supabase's postgres role)
+#   dadly_owner  owns the schema and runs migrations (no superuser, no BYPASSRLS: the schema's
+#                own *_owner policies let it through, as they would on Supabase or Cloud SQL)
 #   dadly_app    what the server connects as: owns nothing, not a superuser, no BYPASSRLS
 # and a database `dadly`. `scripts/pg.sh stop DIR` stops it and removes DIR. PostgreSQL refuses
 # to run as root, so under root the cluster runs as the unprivileged user dadly-test.
@@ -25,7 +26,7 @@ case "$action" in
       -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c fsync=off" start > /dev/null
     psql=(psql -X -q -v ON_ERROR_STOP=1 -h "$dir" -U postgres)
     "${psql[@]}" -d postgres <<'SQL'
-CREATE ROLE dadly_owner LOGIN BYPASSRLS;
+CREATE ROLE dadly_owner LOGIN NOSUPERUSER NOBYPASSRLS;
 CREATE ROLE dadly_app LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
 GRANT dadly_app TO dadly_owner;
 CREATE DATABASE dadly OWNER dadly_owner;

@@ -20,6 +20,14 @@ SELECT is((SELECT count(*) FROM pg_class c WHERE c.relnamespace = 'public'::regn
 -- The server's role owns nothing and cannot bypass RLS.
 SELECT ok(NOT r.rolsuper AND NOT r.rolbypassrls, 'dadly_app is no superuser and cannot bypass RLS')
   FROM pg_roles r WHERE r.rolname = 'dadly_app';
+-- Only the owner's own policies let everything through; none of them names the server's role.
+SELECT is((SELECT count(*) FROM pg_policies p
+            WHERE p.schemaname = 'public' AND p.qual = 'true'
+              AND (p.roles && ARRAY['public', 'dadly_app']::name[])
+              AND p.policyname <> 'schema_migrations_read'),
+          0::bigint, 'no policy lets dadly_app see every row');
+SELECT ok(NOT r.rolsuper AND NOT r.rolbypassrls, 'the owner needs neither superuser nor BYPASSRLS')
+  FROM pg_roles r WHERE r.rolname = 'dadly_owner';
 SELECT is((SELECT count(*) FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner
             WHERE c.relnamespace = 'public'::regnamespace AND r.rolname = 'dadly_app'),
           0::bigint, 'dadly_app owns no table');

@@ -93,13 +93,16 @@ CREATE INDEX entry_members_entry ON entry_members(entry_seq);
 -- BYPASSRLS) and sets app.user_id for each transaction to the authenticated caller, in the
 -- style of Supabase's auth.uid(). Every table is RLS-enabled and forced; a bug in a handler
 -- can then show a caller nothing of a family it does not belong to.
--- The owner role that runs migrations must be able to bypass RLS (BYPASSRLS, as Supabase's
--- postgres role is), so that the SECURITY DEFINER helpers below can read memberships without
--- recursing into their own policies.
+-- The owner role that runs this file is subject to the policies too (FORCE), and reaches every
+-- row only through an explicit *_owner policy per table: migrations need it, and so do the
+-- SECURITY DEFINER helpers below, which read memberships without recursing into the policies
+-- that call them. It needs no BYPASSRLS, which managed PostgreSQL does not always grant.
 
 -- schema_migrations is created by Dadly's migration runner before this file runs.
 ALTER TABLE schema_migrations ENABLE ROW LEVEL SECURITY;
 ALTER TABLE schema_migrations FORCE ROW LEVEL SECURITY;
+CREATE POLICY schema_migrations_owner ON schema_migrations TO CURRENT_USER
+  USING (true) WITH CHECK (true);
 CREATE POLICY schema_migrations_read ON schema_migrations FOR SELECT USING (true);
 
 -- The caller, or NULL when no user is set (then every policy below shows nothing).
@@ -153,6 +156,8 @@ BEGIN
                            'memberships', 'members', 'entries', 'entry_members'] LOOP
     EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
     EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
+    EXECUTE format('CREATE POLICY %I ON %I TO CURRENT_USER USING (true) WITH CHECK (true)',
+                   t || '_owner', t);
   END LOOP;
 END $$;
 
