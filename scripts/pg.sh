@@ -5,7 +5,8 @@
 #                own *_owner policies let it through, as they would on Supabase or Cloud SQL)
 #   dadly_app    what the server connects as: owns nothing, not a superuser, no BYPASSRLS
 # and a database `dadly`. `scripts/pg.sh stop DIR` stops it and removes DIR. PostgreSQL refuses
-# to run as root, so under root the cluster runs as the unprivileged user dadly-test.
+# to run as root, so under root the cluster runs as the unprivileged user dadly-test. Tests run
+# with fsync off; PG_FSYNC=on gives the durable default (the benchmarks use it).
 set -euo pipefail
 bin=/usr/lib/postgresql/15/bin
 action=${1:?usage: pg.sh start|stop DIR}
@@ -23,7 +24,7 @@ case "$action" in
     [ ${#as_db_user[@]} -eq 0 ] || chown dadly-test "$dir"
     "${as_db_user[@]}" "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 > "$dir/initdb.log"
     "${as_db_user[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
-      -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c fsync=off" start > /dev/null
+      -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c fsync=${PG_FSYNC:-off}" start > /dev/null
     psql=(psql -X -q -v ON_ERROR_STOP=1 -h "$dir" -U postgres)
     "${psql[@]}" -d postgres <<'SQL'
 CREATE ROLE dadly_owner LOGIN NOSUPERUSER NOBYPASSRLS;

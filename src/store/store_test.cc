@@ -325,6 +325,7 @@ TEST_P(StoreContract, AnotherFamilysIdsAreNotFound) {
   EXPECT_EQ(store_->FindEntry(fb.id, e.id, true).error().code, ErrorCode::kNotFound);
   EXPECT_EQ(store_->TrashEntry(fb.id, e.id, 1).error().code, ErrorCode::kNotFound);
   EXPECT_EQ(store_->FindMembership(fb.id, a.id).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store_->FindFamily("not-a-family-id").error().code, ErrorCode::kNotFound);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::ValuesIn(Backends()),

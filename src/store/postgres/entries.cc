@@ -44,27 +44,31 @@ const char* VisibilityName(Visibility v) {
   return v == Visibility::kPrivate ? "private" : "family";
 }
 
-// The statement `head` + the where clause + `tail`, with each `?` numbered as PostgreSQL wants
-// it ($1, $2, ...), run with the clause's values. `tail` may hold further `?`s for `extra`.
-Rows Select(Connection& conn, const std::string& head, SqlWhere w, const std::string& tail,
-            std::vector<SqlWhere::Value> extra = {}) {
-  std::string sql = head;
+// A statement with each `?` numbered as PostgreSQL wants it ($1, $2, ...), and its values.
+struct Numbered {
+  std::string sql;
+  std::vector<Param> params;
+};
+
+// `head` + the where clause + `tail`; `tail` may hold further `?`s for `extra`.
+Numbered Number(const std::string& head, SqlWhere w, const std::string& tail,
+                std::vector<SqlWhere::Value> extra = {}) {
+  Numbered out{head, {}};
   int n = 0;
   for (char c : w.sql + tail) {
     if (c == '?') {
-      sql += '$' + std::to_string(++n);
+      out.sql += '$' + std::to_string(++n);
     } else {
-      sql += c;
+      out.sql += c;
     }
   }
   for (auto& v : extra) w.values.push_back(std::move(v));
-  std::vector<Param> params;
-  params.reserve(w.values.size());
+  out.params.reserve(w.values.size());
   for (const auto& v : w.values) {
     const auto* text = std::get_if<std::string>(&v);
-    params.push_back(text ? *text : std::to_string(std::get<int64_t>(v)));
+    out.params.push_back(text ? *text : std::to_string(std::get<int64_t>(v)));
   }
-  return conn.ExecParams(sql, params);
+  return out;
 }
 
 void InsertTags(Connection& conn, int64_t seq, const std::vector<std::string>& member_ids) {
@@ -73,11 +77,15 @@ void InsertTags(Connection& conn, int64_t seq, const std::vector<std::string>& m
   }
 }
 
+// One entry by id ($1) and family ($2).
+std::string EntrySelect(bool include_deleted) {
+  return std::string(kEntryColumns) + "WHERE e.id = $1 AND e.family_id = $2" +
+         (include_deleted ? "" : " AND e.deleted_at IS NULL");
+}
+
 std::optional<Entry> LoadEntry(Connection& conn, const std::string& family_id,
                                const std::string& entry_id, bool include_deleted) {
-  auto r = conn.Exec(std::string(kEntryColumns) + "WHERE e.id = $1 AND e.family_id = $2" +
-                         (include_deleted ? "" : " AND e.deleted_at IS NULL"),
-                     entry_id, family_id);
+  auto r = conn.Exec(EntrySelect(include_deleted), entry_id, family_id);
   if (r.empty()) return std::nullopt;
   return ReadEntry(r, 0);
 }
@@ -101,11 +109,10 @@ Result<Entry> PostgresStore::CreateEntry(const Entry& entry) {
 
 Result<Entry> PostgresStore::FindEntry(const std::string& family_id, const std::string& entry_id,
                                        bool include_deleted) {
-  return InTransaction("find_entry", [&](Connection& conn) -> Result<Entry> {
-    auto e = LoadEntry(conn, family_id, entry_id, include_deleted);
-    if (!e) return NotFound("entry");
-    return *e;
-  });
+  auto r = Read("find_entry", EntrySelect(include_deleted), entry_id, family_id);
+  if (!r) return tl::unexpected(r.error());
+  if (r->empty()) return NotFound("entry");
+  return ReadEntry(*r, 0);
 }
 
 Result<Entry> PostgresStore::UpdateEntry(const Entry& entry, int64_t expected_version) {
@@ -158,27 +165,28 @@ Status PostgresStore::RestoreEntry(const std::string& family_id, const std::stri
 }
 
 Result<std::vector<Entry>> PostgresStore::ListEntries(const EntryPageQuery& query) {
-  return InTransaction("list_entries", [&](Connection& conn) -> Result<std::vector<Entry>> {
-    SqlWhere w = LiveEntriesWhere(query.filter);
-    if (query.after) AddListCursor(w, *query.after);
-    return ReadEntries(Select(conn, kEntryColumns, std::move(w),
-                              " ORDER BY e.occurred_at DESC, e.seq DESC LIMIT ?",
-                              {int64_t{query.limit}}));
-  });
+  SqlWhere w = LiveEntriesWhere(query.filter);
+  if (query.after) AddListCursor(w, *query.after);
+  const auto q = Number(kEntryColumns, std::move(w),
+                        " ORDER BY e.occurred_at DESC, e.seq DESC LIMIT ?", {int64_t{query.limit}});
+  auto r = ReadParams("list_entries", q.sql, q.params);
+  if (!r) return tl::unexpected(r.error());
+  return ReadEntries(*r);
 }
 
 Result<int64_t> PostgresStore::CountEntries(const EntryFilter& filter) {
-  return InTransaction("count_entries", [&](Connection& conn) -> Result<int64_t> {
-    return Select(conn, "SELECT count(*) FROM entries e ", LiveEntriesWhere(filter), "").Int(0, 0);
-  });
+  const auto q = Number("SELECT count(*) FROM entries e ", LiveEntriesWhere(filter), "");
+  auto r = ReadParams("count_entries", q.sql, q.params);
+  if (!r) return tl::unexpected(r.error());
+  return r->Int(0, 0);
 }
 
 Result<std::vector<Entry>> PostgresStore::ListTrash(const TrashQuery& query) {
-  return InTransaction("list_trash", [&](Connection& conn) -> Result<std::vector<Entry>> {
-    return ReadEntries(Select(conn, kEntryColumns, TrashWhere(query),
-                              " ORDER BY e.deleted_at DESC, e.seq DESC LIMIT ?",
-                              {int64_t{query.limit}}));
-  });
+  const auto q = Number(kEntryColumns, TrashWhere(query),
+                        " ORDER BY e.deleted_at DESC, e.seq DESC LIMIT ?", {int64_t{query.limit}});
+  auto r = ReadParams("list_trash", q.sql, q.params);
+  if (!r) return tl::unexpected(r.error());
+  return ReadEntries(*r);
 }
 
 Result<int64_t> PostgresStore::PurgeTrash(int64_t deleted_before) {

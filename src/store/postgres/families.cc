@@ -26,58 +26,55 @@ Status PostgresStore::CreateFamily(const Family& f, const Membership& owner) {
 }
 
 Result<Family> PostgresStore::FindFamily(const std::string& family_id) {
-  return InTransaction("find_family", [&](Connection& conn) -> Result<Family> {
-    auto r = conn.Exec("SELECT id, name, created_at FROM families WHERE id = $1", family_id);
-    if (r.empty()) return NotFound("family");
-    return Family{r.Text(0, 0), r.Text(0, 1), r.Int(0, 2)};
-  });
+  auto r =
+      Read("find_family", "SELECT id, name, created_at FROM families WHERE id = $1", family_id);
+  if (!r) return tl::unexpected(r.error());
+  if (r->empty()) return NotFound("family");
+  return Family{r->Text(0, 0), r->Text(0, 1), r->Int(0, 2)};
 }
 
 Result<Membership> PostgresStore::FindMembership(const std::string& family_id,
                                                  const std::string& user_id) {
-  return InTransaction("find_membership", [&](Connection& conn) -> Result<Membership> {
-    auto r =
-        conn.Exec("SELECT role, joined_at FROM memberships WHERE family_id = $1 AND user_id = $2",
-                  family_id, user_id);
-    if (r.empty()) return NotFound("family");
-    return Membership{family_id, user_id, ParseRole(r.Text(0, 0)).value_or(Role::kViewer),
-                      r.Int(0, 1)};
-  });
+  auto r = Read("find_membership",
+                "SELECT role, joined_at FROM memberships WHERE family_id = $1 AND user_id = $2",
+                family_id, user_id);
+  if (!r) return tl::unexpected(r.error());
+  if (r->empty()) return NotFound("family");
+  return Membership{family_id, user_id, ParseRole(r->Text(0, 0)).value_or(Role::kViewer),
+                    r->Int(0, 1)};
 }
 
 Result<std::vector<std::pair<Family, Role>>> PostgresStore::ListFamiliesOfUser(
     const std::string& user_id) {
-  using Out = std::vector<std::pair<Family, Role>>;
-  return InTransaction("list_families_of_user", [&](Connection& conn) -> Result<Out> {
-    auto r = conn.Exec(
-        "SELECT f.id, f.name, f.created_at, m.role FROM memberships m "
-        "JOIN families f ON f.id = m.family_id WHERE m.user_id = $1 ORDER BY f.created_at, f.id",
-        user_id);
-    Out out;
-    for (int i = 0; i < r.size(); ++i) {
-      out.emplace_back(Family{r.Text(i, 0), r.Text(i, 1), r.Int(i, 2)},
-                       ParseRole(r.Text(i, 3)).value_or(Role::kViewer));
-    }
-    return out;
-  });
+  auto r = Read("list_families_of_user",
+                "SELECT f.id, f.name, f.created_at, m.role FROM memberships m "
+                "JOIN families f ON f.id = m.family_id WHERE m.user_id = $1 "
+                "ORDER BY f.created_at, f.id",
+                user_id);
+  if (!r) return tl::unexpected(r.error());
+  std::vector<std::pair<Family, Role>> out;
+  for (int i = 0; i < r->size(); ++i) {
+    out.emplace_back(Family{r->Text(i, 0), r->Text(i, 1), r->Int(i, 2)},
+                     ParseRole(r->Text(i, 3)).value_or(Role::kViewer));
+  }
+  return out;
 }
 
 Result<std::vector<FamilyUser>> PostgresStore::ListFamilyUsers(const std::string& family_id) {
-  return InTransaction(
-      "list_family_users", [&](Connection& conn) -> Result<std::vector<FamilyUser>> {
-        auto r = conn.Exec(
-            "SELECT m.user_id, m.role, m.joined_at, u.email, u.display_name FROM memberships m "
-            "JOIN users u ON u.id = m.user_id WHERE m.family_id = $1 ORDER BY m.joined_at, u.email",
-            family_id);
-        std::vector<FamilyUser> out;
-        for (int i = 0; i < r.size(); ++i) {
-          out.push_back(
-              FamilyUser{Membership{family_id, r.Text(i, 0),
-                                    ParseRole(r.Text(i, 1)).value_or(Role::kViewer), r.Int(i, 2)},
-                         r.Text(i, 3), r.Text(i, 4)});
-        }
-        return out;
-      });
+  auto r = Read("list_family_users",
+                "SELECT m.user_id, m.role, m.joined_at, u.email, u.display_name FROM memberships m "
+                "JOIN users u ON u.id = m.user_id WHERE m.family_id = $1 "
+                "ORDER BY m.joined_at, u.email",
+                family_id);
+  if (!r) return tl::unexpected(r.error());
+  std::vector<FamilyUser> out;
+  for (int i = 0; i < r->size(); ++i) {
+    out.push_back(
+        FamilyUser{Membership{family_id, r->Text(i, 0),
+                              ParseRole(r->Text(i, 1)).value_or(Role::kViewer), r->Int(i, 2)},
+                   r->Text(i, 3), r->Text(i, 4)});
+  }
+  return out;
 }
 
 Status PostgresStore::PutMembership(const Membership& m) {

@@ -37,23 +37,22 @@ Status PostgresStore::CreateMember(const Member& m) {
 
 Result<Member> PostgresStore::FindMember(const std::string& family_id,
                                          const std::string& member_id) {
-  return InTransaction("find_member", [&](Connection& conn) -> Result<Member> {
-    auto r = conn.Exec(std::string(kMemberColumns) + "WHERE id = $1 AND family_id = $2", member_id,
-                       family_id);
-    if (r.empty()) return NotFound("member");
-    return ReadMember(r, 0);
-  });
+  auto r = Read("find_member", std::string(kMemberColumns) + "WHERE id = $1 AND family_id = $2",
+                member_id, family_id);
+  if (!r) return tl::unexpected(r.error());
+  if (r->empty()) return NotFound("member");
+  return ReadMember(*r, 0);
 }
 
 Result<std::vector<Member>> PostgresStore::ListMembers(const std::string& family_id) {
-  return InTransaction("list_members", [&](Connection& conn) -> Result<std::vector<Member>> {
-    auto r = conn.Exec(std::string(kMemberColumns) +
-                           "WHERE family_id = $1 ORDER BY birthdate IS NULL, birthdate, name, id",
-                       family_id);
-    std::vector<Member> out;
-    for (int i = 0; i < r.size(); ++i) out.push_back(ReadMember(r, i));
-    return out;
-  });
+  auto r = Read("list_members",
+                std::string(kMemberColumns) +
+                    "WHERE family_id = $1 ORDER BY birthdate IS NULL, birthdate, name, id",
+                family_id);
+  if (!r) return tl::unexpected(r.error());
+  std::vector<Member> out;
+  for (int i = 0; i < r->size(); ++i) out.push_back(ReadMember(*r, i));
+  return out;
 }
 
 Status PostgresStore::UpdateMember(const Member& m) {
@@ -79,12 +78,11 @@ Status PostgresStore::DeleteMember(const std::string& family_id, const std::stri
 
 Result<int64_t> PostgresStore::CountMembersInFamily(const std::string& family_id,
                                                     const std::vector<std::string>& member_ids) {
-  return InTransaction("count_members_in_family", [&](Connection& conn) -> Result<int64_t> {
-    return conn
-        .Exec("SELECT count(*) FROM members WHERE family_id = $1 AND id::text = ANY($2::text[])",
-              family_id, TextArray(member_ids))
-        .Int(0, 0);
-  });
+  auto r = Read("count_members_in_family",
+                "SELECT count(*) FROM members WHERE family_id = $1 AND id::text = ANY($2::text[])",
+                family_id, TextArray(member_ids));
+  if (!r) return tl::unexpected(r.error());
+  return r->Int(0, 0);
 }
 
 }  // namespace dadly::postgres

@@ -63,18 +63,79 @@ Connection::Connection(const std::string& url) : conn_(PQconnectdb(url.c_str()))
 
 Connection::~Connection() { PQfinish(conn_); }
 
-Rows Connection::ExecParams(const std::string& sql, const std::vector<Param>& params) {
+const std::string& Connection::Prepared(const std::string& sql) {
   auto it = prepared_.find(sql);
   if (it == prepared_.end()) {
     std::string name = "dadly_" + std::to_string(prepared_.size());
     Check(conn_, PQprepare(conn_, name.c_str(), sql.c_str(), 0, nullptr));
     it = prepared_.emplace(sql, std::move(name)).first;
   }
+  return it->second;
+}
+
+namespace {
+
+std::vector<const char*> Values(const std::vector<Param>& params) {
   std::vector<const char*> values;
   values.reserve(params.size());
   for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
-  return Check(conn_, PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(values.size()),
+  return values;
+}
+
+}  // namespace
+
+Rows Connection::ExecParams(const std::string& sql, const std::vector<Param>& params) {
+  const std::string& name = Prepared(sql);
+  const auto values = Values(params);
+  return Check(conn_, PQexecPrepared(conn_, name.c_str(), static_cast<int>(values.size()),
                                      values.data(), nullptr, nullptr, 0));
+}
+
+Rows Connection::ExecAs(const std::string& actor, const std::string& sql,
+                        const std::vector<Param>& params) {
+  const std::string& set_actor = Prepared("SELECT set_config('app.user_id', $1, true)");
+  const std::string& statement = Prepared(sql);
+  const auto values = Values(params);
+  const char* actor_value = actor.c_str();
+  // Statements up to the sync run as one implicit transaction, committed at the sync.
+  const bool sent =
+      PQenterPipelineMode(conn_) == 1 &&
+      PQsendQueryPrepared(conn_, set_actor.c_str(), 1, &actor_value, nullptr, nullptr, 0) == 1 &&
+      PQsendQueryPrepared(conn_, statement.c_str(), static_cast<int>(values.size()), values.data(),
+                          nullptr, nullptr, 0) == 1 &&
+      PQpipelineSync(conn_) == 1;
+  std::optional<Rows> rows;
+  std::optional<Rows> failure;
+  int results = 0;
+  int nulls_in_a_row = 0;
+  // Results arrive as: setting, NULL, statement, NULL, sync. Two NULLs in a row mean the
+  // connection is gone.
+  while (sent && nulls_in_a_row < 2) {
+    PGresult* r = PQgetResult(conn_);
+    if (r == nullptr) {
+      ++nulls_in_a_row;
+      continue;
+    }
+    nulls_in_a_row = 0;
+    const auto status = PQresultStatus(r);
+    if (status == PGRES_PIPELINE_SYNC) {
+      PQclear(r);
+      break;
+    }
+    if (status == PGRES_FATAL_ERROR && !failure) {
+      failure.emplace(r);
+    } else if (++results == 2 && status == PGRES_TUPLES_OK) {
+      rows.emplace(r);
+    } else {
+      PQclear(r);
+    }
+  }
+  PQexitPipelineMode(conn_);
+  if (failure || !rows) {
+    const PGresult* cause = failure ? failure->get() : nullptr;
+    ThrowResult(conn_, cause);
+  }
+  return std::move(*rows);
 }
 
 void Connection::ExecScript(const std::string& sql) { Check(conn_, PQexec(conn_, sql.c_str())); }
@@ -87,9 +148,7 @@ std::string Connection::Literal(std::string_view text) {
   return out;
 }
 
-bool Connection::Reusable() const {
-  return PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) == PQTRANS_IDLE;
-}
+bool Connection::Reusable() const { return Open() && PQtransactionStatus(conn_) == PQTRANS_IDLE; }
 
 Pool::Lease::~Lease() {
   if (conn_) pool_->Release(std::move(conn_));

@@ -56,6 +56,7 @@ class Rows {
   std::optional<std::string> OptText(int row, int column) const;
   int64_t Int(int row, int column) const;
   std::optional<int64_t> OptInt(int row, int column) const;
+  const PGresult* get() const { return result_.get(); }
 
  private:
   std::unique_ptr<PGresult, decltype(&PQclear)> result_;
@@ -77,14 +78,21 @@ class Connection {
     return ExecParams(sql, {ToParam(args)...});
   }
   Rows ExecParams(const std::string& sql, const std::vector<Param>& params);
+  // Runs one statement in a transaction of its own with app.user_id set to `actor`, in one round
+  // trip (libpq's pipeline mode: the setting, the statement and the commit travel together).
+  Rows ExecAs(const std::string& actor, const std::string& sql, const std::vector<Param>& params);
   // Runs one or more statements without parameters (migrations, BEGIN).
   void ExecScript(const std::string& sql);
   // `text` as a quoted SQL literal, escaped for this connection.
   std::string Literal(std::string_view text);
   // Whether the connection can be handed to the next caller: open and outside a transaction.
   bool Reusable() const;
+  bool Open() const { return PQstatus(conn_) == CONNECTION_OK; }
 
  private:
+  // The name of `sql` prepared on this connection, preparing it the first time.
+  const std::string& Prepared(const std::string& sql);
+
   PGconn* conn_ = nullptr;
   std::unordered_map<std::string, std::string> prepared_;  // SQL text -> statement name
 };

@@ -25,6 +25,22 @@ std::unique_ptr<Store> PostgresStore::ActingFor(const std::string& user_id) {
   return std::unique_ptr<Store>(new PostgresStore(pool_, user_id));
 }
 
+Result<Rows> PostgresStore::ReadParams(const char* operation, const std::string& sql,
+                                       const std::vector<Param>& params) {
+  return Guard(operation, [&]() -> Result<Rows> {
+    for (int attempt = 0;; ++attempt) {
+      auto conn = pool_->Acquire();
+      try {
+        return conn->ExecAs(actor_, sql, params);
+      } catch (const PgError&) {
+        // A pooled connection the server closed meanwhile (a restart, an idle timeout): a read
+        // may safely go once more, on a new connection.
+        if (attempt > 0 || conn->Open()) throw;
+      }
+    }
+  });
+}
+
 Status PostgresStore::Migrate() {
   return Guard("migrate", [&]() -> Status {
     auto conn = pool_->Acquire();

@@ -84,6 +84,13 @@ class PostgresStore final : public Store {
       return result;
     });
   }
+  // One read statement acting for actor_, guarded: its own transaction, in one round trip.
+  template <typename... Args>
+  Result<Rows> Read(const char* operation, const std::string& sql, const Args&... args) {
+    return ReadParams(operation, sql, {ToParam(args)...});
+  }
+  Result<Rows> ReadParams(const char* operation, const std::string& sql,
+                          const std::vector<Param>& params);
   // Would removing or demoting `user_id` leave `family_id` without an owner?
   static bool IsLastOwner(Connection& conn, const std::string& family_id,
                           const std::string& user_id);

@@ -97,6 +97,17 @@ TEST_F(PostgresRowSecurity, NoActorSeesNoFamilyData) {
   EXPECT_EQ(user_id, a_.user.id);
 }
 
+TEST_F(PostgresRowSecurity, AConnectionTheServerDroppedIsReplaced) {
+  auto as_a = app_->ActingFor(a_.user.id);
+  ASSERT_TRUE(as_a->FindFamily(a_.family.id));
+  Connection(db_->Url("postgres"))
+      .Exec(
+          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+          "WHERE usename = 'dadly_app' AND pid <> pg_backend_pid()");
+  EXPECT_TRUE(as_a->FindFamily(a_.family.id));
+  EXPECT_TRUE(as_a->FindEntry(a_.family.id, a_.entry.id, false));
+}
+
 TEST_F(PostgresRowSecurity, TheServersRoleCannotMigrate) {
   TestDatabase fresh;
   PostgresStore app(fresh.Url("dadly_app"), 1);

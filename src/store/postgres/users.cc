@@ -22,14 +22,13 @@ Status PostgresStore::CreateUser(const User& u) {
 }
 
 Result<User> PostgresStore::FindUser(const std::string& user_id) {
-  return InTransaction("find_user", [&](Connection& conn) -> Result<User> {
-    auto r = conn.Exec(
-        "SELECT id, email, password_hash, display_name, locale, created_at FROM users "
-        "WHERE id = $1",
-        user_id);
-    if (r.empty()) return NotFound("user");
-    return ReadUser(r);
-  });
+  auto r = Read("find_user",
+                "SELECT id, email, password_hash, display_name, locale, created_at FROM users "
+                "WHERE id = $1",
+                user_id);
+  if (!r) return tl::unexpected(r.error());
+  if (r->empty()) return NotFound("user");
+  return ReadUser(*r);
 }
 
 Result<User> PostgresStore::FindUserByEmail(const std::string& email) {

@@ -106,33 +106,39 @@ CREATE POLICY schema_migrations_owner ON schema_migrations TO CURRENT_USER
 CREATE POLICY schema_migrations_read ON schema_migrations FOR SELECT USING (true);
 
 -- The caller, or NULL when no user is set (then every policy below shows nothing).
+-- Without a SET clause PostgreSQL can inline it into the policies (it names only pg_catalog
+-- functions, qualified, and runs with the caller's rights).
 CREATE FUNCTION dadly_uid() RETURNS uuid
   LANGUAGE sql STABLE
-  SET search_path = pg_catalog, public
-  AS $$ SELECT nullif(current_setting('app.user_id', true), '')::uuid $$;
+  AS $$ SELECT nullif(pg_catalog.current_setting('app.user_id', true), '')::uuid $$;
 
--- The caller's role in a family, or NULL.
-CREATE FUNCTION dadly_role_in(family uuid) RETURNS text
-  LANGUAGE sql STABLE SECURITY DEFINER
+-- The families the caller holds one of `roles` in (any role when NULL). Policies ask
+-- `family_id IN (SELECT dadly_families(...))`: PostgreSQL runs that once per statement and probes
+-- it as a hash, where a function called with each row's family would run a query per row.
+-- PL/pgSQL keeps the query's plan for the session; an SQL function would plan it at every call.
+CREATE FUNCTION dadly_families(roles text[] DEFAULT NULL) RETURNS SETOF uuid
+  LANGUAGE plpgsql STABLE SECURITY DEFINER
   SET search_path = pg_catalog, public
-  AS $$ SELECT role FROM public.memberships WHERE family_id = family AND user_id = public.dadly_uid() $$;
+  AS $$ BEGIN
+    RETURN QUERY SELECT m.family_id FROM public.memberships m
+      WHERE m.user_id = public.dadly_uid() AND (roles IS NULL OR m.role = ANY (roles));
+  END $$;
+
+-- The accounts that share a family with the caller (to see each other's names).
+CREATE FUNCTION dadly_family_peers() RETURNS SETOF uuid
+  LANGUAGE plpgsql STABLE SECURITY DEFINER
+  SET search_path = pg_catalog, public
+  AS $$ BEGIN
+    RETURN QUERY SELECT theirs.user_id FROM public.memberships mine
+      JOIN public.memberships theirs ON theirs.family_id = mine.family_id
+      WHERE mine.user_id = public.dadly_uid();
+  END $$;
 
 -- Whether a family has any membership yet (its creator may then make itself owner).
 CREATE FUNCTION dadly_family_is_new(family uuid) RETURNS boolean
   LANGUAGE sql STABLE SECURITY DEFINER
   SET search_path = pg_catalog, public
   AS $$ SELECT NOT EXISTS (SELECT 1 FROM public.memberships WHERE family_id = family) $$;
-
--- Whether the caller shares a family with `other` (to see each other's names).
-CREATE FUNCTION dadly_shares_family(other uuid) RETURNS boolean
-  LANGUAGE sql STABLE SECURITY DEFINER
-  SET search_path = pg_catalog, public
-  AS $$
-    SELECT EXISTS (
-      SELECT 1 FROM public.memberships mine JOIN public.memberships theirs
-        ON theirs.family_id = mine.family_id
-      WHERE mine.user_id = public.dadly_uid() AND theirs.user_id = other)
-  $$;
 
 -- Whether the caller's account is linked to a member tagged on the entry (a child's view).
 CREATE FUNCTION dadly_entry_is_about_me(entry bigint) RETURNS boolean
@@ -144,10 +150,10 @@ CREATE FUNCTION dadly_entry_is_about_me(entry bigint) RETURNS boolean
       WHERE em.entry_seq = entry AND m.user_id = public.dadly_uid())
   $$;
 
-REVOKE ALL ON FUNCTION dadly_role_in(uuid), dadly_family_is_new(uuid), dadly_shares_family(uuid),
+REVOKE ALL ON FUNCTION dadly_families(text[]), dadly_family_peers(), dadly_family_is_new(uuid),
   dadly_entry_is_about_me(bigint) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION dadly_uid(), dadly_role_in(uuid), dadly_family_is_new(uuid),
-  dadly_shares_family(uuid), dadly_entry_is_about_me(bigint) TO dadly_app;
+GRANT EXECUTE ON FUNCTION dadly_uid(), dadly_families(text[]), dadly_family_peers(),
+  dadly_family_is_new(uuid), dadly_entry_is_about_me(bigint) TO dadly_app;
 
 DO $$
 DECLARE t text;
@@ -161,11 +167,12 @@ BEGIN
   END LOOP;
 END $$;
 
--- Accounts: one's own row, and the people one shares a family with.
+-- Accounts: one's own row, and the people one shares a family with. `(SELECT dadly_uid())` is
+-- evaluated once per statement, not once per row.
 CREATE POLICY users_read ON users FOR SELECT
-  USING (id = dadly_uid() OR dadly_shares_family(id));
-CREATE POLICY users_create_self ON users FOR INSERT WITH CHECK (id = dadly_uid());
-CREATE POLICY users_update_self ON users FOR UPDATE USING (id = dadly_uid());
+  USING (id = (SELECT dadly_uid()) OR id IN (SELECT dadly_family_peers()));
+CREATE POLICY users_create_self ON users FOR INSERT WITH CHECK (id = (SELECT dadly_uid()));
+CREATE POLICY users_update_self ON users FOR UPDATE USING (id = (SELECT dadly_uid()));
 
 -- Sessions, refresh tokens and failed logins are never read or written by the server's role
 -- directly: signing in happens before there is a caller to key a policy on, so the sign-in
@@ -268,56 +275,69 @@ GRANT EXECUTE ON FUNCTION dadly_find_login(text), dadly_start_session(uuid, uuid
   dadly_login_failures(text, bigint), dadly_record_login_failure(text, bigint),
   dadly_clear_login_failures(text), dadly_purge_trash(bigint) TO dadly_app;
 
-CREATE POLICY families_read ON families FOR SELECT USING (dadly_role_in(id) IS NOT NULL);
-CREATE POLICY families_create ON families FOR INSERT WITH CHECK (dadly_uid() IS NOT NULL);
-CREATE POLICY families_update ON families FOR UPDATE USING (dadly_role_in(id) = 'owner');
-CREATE POLICY families_delete ON families FOR DELETE USING (dadly_role_in(id) = 'owner');
+CREATE POLICY families_read ON families FOR SELECT USING (id IN (SELECT dadly_families()));
+CREATE POLICY families_create ON families FOR INSERT WITH CHECK ((SELECT dadly_uid()) IS NOT NULL);
+CREATE POLICY families_update ON families FOR UPDATE
+  USING (id IN (SELECT dadly_families('{owner}')));
+CREATE POLICY families_delete ON families FOR DELETE
+  USING (id IN (SELECT dadly_families('{owner}')));
 
 CREATE POLICY memberships_read ON memberships FOR SELECT
-  USING (dadly_role_in(family_id) IS NOT NULL);
+  USING (family_id IN (SELECT dadly_families()));
 -- An owner adds people; the creator of a new family makes itself its first owner.
 CREATE POLICY memberships_create ON memberships FOR INSERT
-  WITH CHECK (dadly_role_in(family_id) = 'owner'
-              OR (user_id = dadly_uid() AND role = 'owner' AND dadly_family_is_new(family_id)));
+  WITH CHECK (family_id IN (SELECT dadly_families('{owner}'))
+              OR (user_id = (SELECT dadly_uid()) AND role = 'owner'
+                  AND dadly_family_is_new(family_id)));
 CREATE POLICY memberships_update ON memberships FOR UPDATE
-  USING (dadly_role_in(family_id) = 'owner');
+  USING (family_id IN (SELECT dadly_families('{owner}')));
 CREATE POLICY memberships_delete ON memberships FOR DELETE
-  USING (dadly_role_in(family_id) = 'owner');
+  USING (family_id IN (SELECT dadly_families('{owner}')));
 
-CREATE POLICY members_read ON members FOR SELECT USING (dadly_role_in(family_id) IS NOT NULL);
-CREATE POLICY members_create ON members FOR INSERT WITH CHECK (dadly_role_in(family_id) = 'owner');
-CREATE POLICY members_update ON members FOR UPDATE USING (dadly_role_in(family_id) = 'owner');
-CREATE POLICY members_delete ON members FOR DELETE USING (dadly_role_in(family_id) = 'owner');
+CREATE POLICY members_read ON members FOR SELECT USING (family_id IN (SELECT dadly_families()));
+CREATE POLICY members_create ON members FOR INSERT
+  WITH CHECK (family_id IN (SELECT dadly_families('{owner}')));
+CREATE POLICY members_update ON members FOR UPDATE
+  USING (family_id IN (SELECT dadly_families('{owner}')));
+CREATE POLICY members_delete ON members FOR DELETE
+  USING (family_id IN (SELECT dadly_families('{owner}')));
 
--- Entries: family entries for the family (a child: only those about itself), private ones for
--- their author alone.
+-- Entries: family entries for the family's adults, private ones for their author alone, and
+-- for a child only family entries that tag it.
 CREATE POLICY entries_read ON entries FOR SELECT
-  USING (dadly_role_in(family_id) IS NOT NULL
-         AND (author_id = dadly_uid() OR visibility = 'family')
-         AND (dadly_role_in(family_id) <> 'child'
-              OR (visibility = 'family' AND dadly_entry_is_about_me(seq))));
+  USING ((visibility = 'family' OR author_id = (SELECT dadly_uid()))
+         AND (family_id IN (SELECT dadly_families('{owner,editor,viewer}'))
+              OR (visibility = 'family' AND family_id IN (SELECT dadly_families('{child}'))
+                  AND dadly_entry_is_about_me(seq))));
+-- Owners and editors write their own entries; owners may change the family's entries of others.
 CREATE POLICY entries_create ON entries FOR INSERT
-  WITH CHECK (author_id = dadly_uid() AND dadly_role_in(family_id) IN ('owner', 'editor'));
+  WITH CHECK (author_id = (SELECT dadly_uid())
+              AND family_id IN (SELECT dadly_families('{owner,editor}')));
 CREATE POLICY entries_update ON entries FOR UPDATE
-  USING ((author_id = dadly_uid() AND dadly_role_in(family_id) IN ('owner', 'editor'))
-         OR (dadly_role_in(family_id) = 'owner' AND visibility = 'family'));
+  USING ((author_id = (SELECT dadly_uid()) AND family_id IN (SELECT dadly_families('{owner,editor}')))
+         OR (visibility = 'family' AND family_id IN (SELECT dadly_families('{owner}'))));
 CREATE POLICY entries_delete ON entries FOR DELETE
-  USING ((author_id = dadly_uid() AND dadly_role_in(family_id) IN ('owner', 'editor'))
-         OR (dadly_role_in(family_id) = 'owner' AND visibility = 'family'));
+  USING ((author_id = (SELECT dadly_uid()) AND family_id IN (SELECT dadly_families('{owner,editor}')))
+         OR (visibility = 'family' AND family_id IN (SELECT dadly_families('{owner}'))));
 
--- Tags follow their entry: readable with it, written by whoever may change it, only with a
--- member of the same family.
+-- Tags follow their entry: readable with it; written by whoever may change it, and only with a
+-- member of the entry's family. (Separate policies per command: a FOR ALL policy would be
+-- checked on every read too.)
 CREATE POLICY entry_members_read ON entry_members FOR SELECT
   USING (EXISTS (SELECT 1 FROM entries e WHERE e.seq = entry_seq));
-CREATE POLICY entry_members_write ON entry_members FOR ALL
-  USING (EXISTS (SELECT 1 FROM entries e WHERE e.seq = entry_seq
-                 AND ((e.author_id = dadly_uid() AND dadly_role_in(e.family_id) IN ('owner', 'editor'))
-                      OR (dadly_role_in(e.family_id) = 'owner' AND e.visibility = 'family'))))
-  WITH CHECK (EXISTS (SELECT 1 FROM entries e JOIN members m ON m.family_id = e.family_id
-                      WHERE e.seq = entry_seq AND m.id = member_id
-                      AND ((e.author_id = dadly_uid()
-                            AND dadly_role_in(e.family_id) IN ('owner', 'editor'))
-                           OR (dadly_role_in(e.family_id) = 'owner' AND e.visibility = 'family'))));
+CREATE POLICY entry_members_create ON entry_members FOR INSERT
+  WITH CHECK (EXISTS (
+    SELECT 1 FROM entries e JOIN members m ON m.family_id = e.family_id
+    WHERE e.seq = entry_seq AND m.id = member_id
+      AND ((e.author_id = (SELECT dadly_uid())
+            AND e.family_id IN (SELECT dadly_families('{owner,editor}')))
+           OR (e.visibility = 'family' AND e.family_id IN (SELECT dadly_families('{owner}'))))));
+CREATE POLICY entry_members_delete ON entry_members FOR DELETE
+  USING (EXISTS (
+    SELECT 1 FROM entries e WHERE e.seq = entry_seq
+      AND ((e.author_id = (SELECT dadly_uid())
+            AND e.family_id IN (SELECT dadly_families('{owner,editor}')))
+           OR (e.visibility = 'family' AND e.family_id IN (SELECT dadly_families('{owner}'))))));
 
 GRANT USAGE ON SCHEMA public TO dadly_app;
 GRANT SELECT ON schema_migrations TO dadly_app;
