@@ -204,6 +204,10 @@ def test_remove_user(server, data_dir):
     assert u.id not in [x["user_id"] for x in owner.get(upath(fid)).json()["items"]]
     assert_problem(owner.delete(upath(fid, u.id)), 404, "not_found")
     assert_problem(u.get(f"/families/{fid}/entries/{e['id']}"), 404, "not_found")
+    # What the removed editor wrote stays in the family, still signed with their name.
+    kept = owner.get(f"/families/{fid}/entries/{e['id']}")
+    assert kept.status_code == 200, kept.text
+    assert kept.json()["author_name"] == e["author_name"] != ""
 
 
 def test_last_owner_protected(server, data_dir):

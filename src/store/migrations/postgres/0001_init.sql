@@ -167,10 +167,13 @@ BEGIN
   END LOOP;
 END $$;
 
--- Accounts: one's own row, and the people one shares a family with. `(SELECT dadly_uid())` is
--- evaluated once per statement, not once per row.
+-- Accounts: one's own row, the people one shares a family with, and the authors of entries one
+-- may read (someone who left a family still signs what they wrote there). `(SELECT dadly_uid())`
+-- is evaluated once per statement, not once per row; the last list is only built when a row
+-- needs it.
 CREATE POLICY users_read ON users FOR SELECT
-  USING (id = (SELECT dadly_uid()) OR id IN (SELECT dadly_family_peers()));
+  USING (id = (SELECT dadly_uid()) OR id IN (SELECT dadly_family_peers())
+         OR id IN (SELECT e.author_id FROM entries e));
 CREATE POLICY users_create_self ON users FOR INSERT WITH CHECK (id = (SELECT dadly_uid()));
 CREATE POLICY users_update_self ON users FOR UPDATE USING (id = (SELECT dadly_uid()));
 
