@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 packages=(
   build-essential cmake ninja-build pkg-config clang-format
-  libsqlite3-dev libpq-dev libsodium-dev libssl-dev libcurl4-openssl-dev nlohmann-json3-dev rapidjson-dev
+  libsqlite3-dev libpq-dev libsodium-dev libutf8proc-dev libssl-dev libcurl4-openssl-dev nlohmann-json3-dev rapidjson-dev
   libexpected-dev
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev
   libgtest-dev libgmock-dev
