@@ -132,9 +132,10 @@ class Signals {
   sigset_t set_;
 };
 
-JobRunnerOptions RunnerOptions(int threads) {
+JobRunnerOptions RunnerOptions(int threads, int lease_seconds) {
   JobRunnerOptions options;
   options.threads = threads;
+  options.lease_seconds = lease_seconds;
   options.name = NewUuid().substr(0, 8);
   return options;
 }
@@ -230,7 +231,8 @@ int Run(int argc, char** argv) {
   InsightJob insight_job(**store, *ai, clock);
   const bool worker_only = config->command == "worker";
   JobRunner jobs(**store, clock, {{"insight", &insight_job}},
-                 RunnerOptions(worker_only ? std::max(config->workers, 1) : config->workers));
+                 RunnerOptions(worker_only ? std::max(config->workers, 1) : config->workers,
+                               config->job_lease_seconds));
   const Services services{auth, accounts, families, entries, jobs};
   if (worker_only) return Work(*config, jobs);
 

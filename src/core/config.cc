@@ -113,6 +113,9 @@ Result<Config> LoadConfig(int argc, char** argv) {
   if (auto ok = IntFromEnv("DADLY_WORKERS", 0, 64, &c.workers); !ok) {
     return tl::unexpected(ok.error());
   }
+  if (auto ok = IntFromEnv("DADLY_JOB_LEASE_SECONDS", 1, 86400, &c.job_lease_seconds); !ok) {
+    return tl::unexpected(ok.error());
+  }
   if (auto ok = IntFromEnv("DADLY_EMBEDDING_DIMENSIONS", 8, 4096, &c.embedding_dimensions); !ok) {
     return tl::unexpected(ok.error());
   }
@@ -198,6 +201,7 @@ std::vector<std::string> DescribeConfig(const Config& c) {
       "purge_interval_seconds = " + std::to_string(c.purge_interval_seconds),
       "ai_provider = " + c.ai_provider,
       "workers = " + std::to_string(c.workers),
+      "job_lease_seconds = " + std::to_string(c.job_lease_seconds),
       "embedding_dimensions = " + std::to_string(c.embedding_dimensions),
       "web_dir = " + (c.web_dir.empty() ? std::string("(built in)") : c.web_dir),
       "auth = " + c.auth,

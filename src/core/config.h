@@ -22,6 +22,7 @@ struct Config {
   int purge_interval_seconds = 3600;
   std::string ai_provider = "local";  // DADLY_AI_PROVIDER: local (no model, deterministic)
   int workers = 1;                    // DADLY_WORKERS: job threads in `serve` (0: none)
+  int job_lease_seconds = 120;        // DADLY_JOB_LEASE_SECONDS: a dead worker's jobs wait this
   int embedding_dimensions = 384;     // DADLY_EMBEDDING_DIMENSIONS
   std::string web_dir;  // empty: the web app compiled into the binary
   // Who signs users in (DADLY_AUTH): builtin (Dadly's own accounts and HS256 tokens) or
