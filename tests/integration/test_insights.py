@@ -24,10 +24,19 @@ def wait_insight(user, fid, eid, status="done", timeout=20):
 
 
 @pytest.fixture(scope="module")
-def fam(server, data_dir):
-    owner, viewer = signup(server), signup(server)
+def working(tmp_path_factory):
+    """A server with its background worker (the shared one runs none)."""
+    data = tmp_path_factory.mktemp("dadly-insights")
+    srv = ServerProcess(data).start()
+    yield srv
+    assert srv.terminate() == 0
+
+
+@pytest.fixture(scope="module")
+def fam(working):
+    owner, viewer = signup(working), signup(working)
     fid = make_family(owner)
-    grant(data_dir, fid, viewer.email, "viewer")
+    grant(working.data_dir, fid, viewer.email, "viewer")
     kid = make_member(owner, fid, "서윤", birthdate="2019-03-02")
     return dict(owner=owner, viewer=viewer, fid=fid, kid=kid)
 
