@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "ai/local_provider.h"
 #include "auth/access_token_verifier.h"
 #include "auth/http_jwks_fetcher.h"
 #include "auth/jwks_cache.h"
@@ -23,7 +24,6 @@
 #include "core/time.h"
 #include "http/metrics.h"
 #include "http/routes.h"
-#include "ai/local_provider.h"
 #include "http/server.h"
 #include "jobs/insight_job.h"
 #include "jobs/job_runner.h"
@@ -32,6 +32,7 @@
 #include "service/auth_service.h"
 #include "service/entry_service.h"
 #include "service/family_service.h"
+#include "service/operator_service.h"
 #include "service/user_provisioning.h"
 #include "store/store.h"
 
@@ -109,6 +110,7 @@ struct Services {
   AccountService& accounts;
   FamilyService& families;
   EntryService& entries;
+  OperatorService& operators;
   JobRunner& jobs;
 };
 
@@ -159,6 +161,7 @@ void AddAllRoutes(http::Router& router, const http::ClientConfig& client, const 
   http::AddAuthRoutes(router, s.auth, client);
   http::AddFamilyRoutes(router, s.auth, s.accounts, s.families);
   http::AddEntryRoutes(router, s.auth, s.entries);
+  http::AddAdminRoutes(router, s.auth, s.operators);
 }
 
 int Serve(const Config& config, Store& store, const Services& services) {
@@ -233,7 +236,8 @@ int Run(int argc, char** argv) {
   JobRunner jobs(**store, clock, {{"insight", &insight_job}},
                  RunnerOptions(worker_only ? std::max(config->workers, 1) : config->workers,
                                config->job_lease_seconds));
-  const Services services{auth, accounts, families, entries, jobs};
+  OperatorService operators(**store, config->admin_emails);
+  const Services services{auth, accounts, families, entries, operators, jobs};
   if (worker_only) return Work(*config, jobs);
 
   if (config->command == "grant") {

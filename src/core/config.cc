@@ -110,6 +110,17 @@ Result<Config> LoadConfig(int argc, char** argv) {
   }
   if (auto v = Env("DADLY_SQLITE_SYNC"); !v.empty()) c.sqlite_sync = v;
   if (auto v = Env("DADLY_AI_PROVIDER"); !v.empty()) c.ai_provider = v;
+  const std::string admins = Env("DADLY_ADMIN_EMAILS");
+  for (std::string_view rest = admins; !rest.empty();) {
+    const size_t comma = std::min(rest.find(','), rest.size());
+    std::string email(rest.substr(0, comma));
+    // Trimmed and lower-cased, as accounts keep their emails.
+    email.erase(0, email.find_first_not_of(" \t"));
+    email.erase(email.find_last_not_of(" \t") + 1);
+    for (auto& ch : email) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (!email.empty()) c.admin_emails.insert(email);
+    rest.remove_prefix(std::min(comma + 1, rest.size()));
+  }
   if (auto ok = IntFromEnv("DADLY_WORKERS", 0, 64, &c.workers); !ok) {
     return tl::unexpected(ok.error());
   }
@@ -202,6 +213,7 @@ std::vector<std::string> DescribeConfig(const Config& c) {
       "ai_provider = " + c.ai_provider,
       "workers = " + std::to_string(c.workers),
       "job_lease_seconds = " + std::to_string(c.job_lease_seconds),
+      "admin_emails = " + std::to_string(c.admin_emails.size()) + " account(s)",
       "embedding_dimensions = " + std::to_string(c.embedding_dimensions),
       "web_dir = " + (c.web_dir.empty() ? std::string("(built in)") : c.web_dir),
       "auth = " + c.auth,

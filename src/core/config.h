@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,8 @@ struct Config {
   int workers = 1;                    // DADLY_WORKERS: job threads in `serve` (0: none)
   int job_lease_seconds = 120;        // DADLY_JOB_LEASE_SECONDS: a dead worker's jobs wait this
   int embedding_dimensions = 384;     // DADLY_EMBEDDING_DIMENSIONS
+  // DADLY_ADMIN_EMAILS (comma-separated): accounts that may see the instance's job queue.
+  std::set<std::string> admin_emails;
   std::string web_dir;  // empty: the web app compiled into the binary
   // Who signs users in (DADLY_AUTH): builtin (Dadly's own accounts and HS256 tokens) or
   // supabase (Supabase Auth's tokens; SUPABASE_URL is then required).

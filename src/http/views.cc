@@ -206,4 +206,26 @@ std::string TimelineJson(const Timeline& t) {
   return w.Take();
 }
 
+std::string JobsJson(const std::vector<Job>& jobs) {
+  auto optional_time = [](const std::optional<int64_t>& t) {
+    return t ? std::optional<std::string>(FormatTimestamp(*t)) : std::nullopt;
+  };
+  return Items(jobs, std::nullopt, [&](JsonWriter& w, const Job& j) {
+    w.StartObject()
+        .Field("id", j.id)
+        .Field("kind", j.kind)
+        .Field("family_id", j.family_id)
+        .Field("entry_id", j.entry_id)
+        .Field("version", j.version)
+        .Field("state", JobStateName(j.state))
+        .Field("attempts", static_cast<int64_t>(j.attempts))
+        .Field("run_after", FormatTimestamp(j.run_after))
+        .Field("lease_until", optional_time(j.lease_until))
+        .Field("last_error", j.last_error)
+        .Field("created_at", FormatTimestamp(j.created_at))
+        .Field("updated_at", FormatTimestamp(j.updated_at))
+        .EndObject();
+  });
+}
+
 }  // namespace dadly::http
