@@ -1,31 +1,38 @@
 // dadly: the family memory archive in one binary.
-//   dadly serve    the API (and, later, the web app and workers) on one port
+//   dadly serve    the API and the web app on one port, and the background workers
+//   dadly worker   only the background workers (more of them, beside servers)
 //   dadly migrate  apply database migrations and exit
 //   dadly config   print the effective configuration, secrets redacted
 //   dadly grant    give an account a role in a family (operators, tests)
 //   dadly routes   list every HTTP route the server answers
 #include <signal.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <iostream>
 
+#include "ai/local_provider.h"
 #include "auth/access_token_verifier.h"
 #include "auth/http_jwks_fetcher.h"
 #include "auth/jwks_cache.h"
 #include "auth/supabase_verifier.h"
 #include "core/config.h"
+#include "core/ids.h"
 #include "core/log.h"
 #include "core/secrets.h"
 #include "core/time.h"
 #include "http/metrics.h"
 #include "http/routes.h"
 #include "http/server.h"
+#include "jobs/insight_job.h"
+#include "jobs/job_runner.h"
 #include "jobs/purge_task.h"
 #include "service/account_service.h"
 #include "service/auth_service.h"
 #include "service/entry_service.h"
 #include "service/family_service.h"
+#include "service/operator_service.h"
 #include "service/user_provisioning.h"
 #include "store/store.h"
 
@@ -103,7 +110,49 @@ struct Services {
   AccountService& accounts;
   FamilyService& families;
   EntryService& entries;
+  OperatorService& operators;
+  JobRunner& jobs;
 };
+
+// Waits for SIGTERM or SIGINT (blocked in every thread, taken here). Call before starting
+// threads, so that they inherit the blocked mask.
+class Signals {
+ public:
+  Signals() {
+    sigemptyset(&set_);
+    sigaddset(&set_, SIGTERM);
+    sigaddset(&set_, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &set_, nullptr);
+  }
+  int Wait() {
+    int number = 0;
+    sigwait(&set_, &number);
+    return number;
+  }
+
+ private:
+  sigset_t set_;
+};
+
+JobRunnerOptions RunnerOptions(int threads, int lease_seconds) {
+  JobRunnerOptions options;
+  options.threads = threads;
+  options.lease_seconds = lease_seconds;
+  options.name = NewUuid().substr(0, 8);
+  return options;
+}
+
+// `dadly worker`: the job queue only, until a signal.
+int Work(const Config& config, JobRunner& jobs) {
+  Signals signals;
+  jobs.Start();
+  Log(Severity::kInfo, "working", {{"threads", std::max(config.workers, 1)}});
+  const int signal_number = signals.Wait();
+  Log(Severity::kInfo, "shutting down", {{"signal", signal_number}});
+  jobs.Stop();
+  Log(Severity::kInfo, "stopped");
+  return 0;
+}
 
 // Builds the whole route table; `routes` and `serve` use the same one.
 void AddAllRoutes(http::Router& router, const http::ClientConfig& client, const Services& s,
@@ -112,15 +161,11 @@ void AddAllRoutes(http::Router& router, const http::ClientConfig& client, const 
   http::AddAuthRoutes(router, s.auth, client);
   http::AddFamilyRoutes(router, s.auth, s.accounts, s.families);
   http::AddEntryRoutes(router, s.auth, s.entries);
+  http::AddAdminRoutes(router, s.auth, s.operators);
 }
 
 int Serve(const Config& config, Store& store, const Services& services) {
-  // Signals are taken by sigwait below, on this thread only.
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGTERM);
-  sigaddset(&signals, SIGINT);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  Signals signals;
 
   http::Metrics metrics;
   std::atomic<bool> draining{false};
@@ -135,14 +180,15 @@ int Serve(const Config& config, Store& store, const Services& services) {
   if (!port) return Failed(port.error());
   PurgeTask purge(services.entries, std::chrono::seconds(config.purge_interval_seconds));
   purge.Start();
+  if (config.workers > 0) services.jobs.Start();
   Log(Severity::kInfo, "listening",
       {{"host", config.host}, {"port", *port}, {"version", DADLY_VERSION}});
 
-  int signal_number = 0;
-  sigwait(&signals, &signal_number);
+  const int signal_number = signals.Wait();
   Log(Severity::kInfo, "shutting down", {{"signal", signal_number}});
   draining = true;
   purge.Stop();
+  services.jobs.Stop();
   server.Shutdown(std::chrono::seconds(10));
   Log(Severity::kInfo, "stopped");
   return 0;
@@ -184,7 +230,15 @@ int Run(int argc, char** argv) {
   AccountService accounts(**store);
   FamilyService families(**store, clock);
   EntryService entries(**store, clock);
-  const Services services{auth, accounts, families, entries};
+  auto ai = NewLocalAiProvider(config->embedding_dimensions);
+  InsightJob insight_job(**store, *ai, clock);
+  const bool worker_only = config->command == "worker";
+  JobRunner jobs(**store, clock, {{"insight", &insight_job}},
+                 RunnerOptions(worker_only ? std::max(config->workers, 1) : config->workers,
+                               config->job_lease_seconds));
+  OperatorService operators(**store, config->admin_emails);
+  const Services services{auth, accounts, families, entries, operators, jobs};
+  if (worker_only) return Work(*config, jobs);
 
   if (config->command == "grant") {
     const auto& a = config->args;

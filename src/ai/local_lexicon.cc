@@ -120,6 +120,36 @@ std::string_view StripParticle(std::string_view word) {
   return word;
 }
 
+namespace {
+
+// Korean compounds put their head noun last (두발자전거 is a kind of 자전거, 수영장 of 장): a
+// Hangul form of three or more syllables also offers its endings of two syllables or more as
+// forms, so 두발자전거를 finds 자전거. One-syllable endings are left out (비행기 is not 기).
+void AddCompoundHeads(Word& w) {
+  const size_t existing = w.forms.size();
+  for (size_t f = 0; f < existing; ++f) {
+    const std::string form = w.forms[f];
+    // Precomposed Hangul syllables take three bytes each in UTF-8.
+    if (form.size() < 9 || form.size() % 3 != 0) continue;
+    bool hangul = true;
+    for (size_t i = 0; i < form.size() && hangul; i += 3) {
+      const auto b = [&](size_t k) { return static_cast<char32_t>(form[i + k] & 0x3F); };
+      const char32_t lead = static_cast<unsigned char>(form[i]);
+      hangul = (lead & 0xF0) == 0xE0 &&
+               search::IsHangulSyllable(((lead & 0x0F) << 12) | (b(1) << 6) | b(2));
+    }
+    if (!hangul) continue;
+    for (size_t start = 3; start + 6 <= form.size(); start += 3) {
+      std::string head = form.substr(start);
+      if (std::find(w.forms.begin(), w.forms.end(), head) == w.forms.end()) {
+        w.forms.push_back(std::move(head));
+      }
+    }
+  }
+}
+
+}  // namespace
+
 std::vector<Word> WordsOf(std::string_view normalized, const std::vector<search::Token>& tokens) {
   std::vector<Word> words;
   for (const search::Token& t : tokens) {
@@ -142,6 +172,7 @@ std::vector<Word> WordsOf(std::string_view normalized, const std::vector<search:
     if (std::find(w.forms.begin(), w.forms.end(), stripped) == w.forms.end()) {
       w.forms.emplace_back(stripped);
     }
+    AddCompoundHeads(w);
   }
   return words;
 }

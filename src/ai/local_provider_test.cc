@@ -107,6 +107,12 @@ TEST(LocalInsight, TopicsMatchWordsNotSubstrings) {
   EXPECT_FALSE(HasTopic("첫째가 학교에 갔다.", "milestone"));
 }
 
+TEST(LocalInsight, CompoundsFindTheirHeadNoun) {
+  EXPECT_TRUE(HasTopic("서윤이가 처음으로 두발자전거를 탔다.", "bike"));
+  EXPECT_TRUE(HasTopic("주말에 실내수영장에 갔다.", "swimming"));
+  EXPECT_FALSE(HasTopic("비행기를 타고 제주도에 갔다.", "rain"));
+}
+
 TEST(LocalInsight, TopicsRankByCountThenLexiconOrderAtMostEight) {
   const Analysis a = AnalyseEntry("", "공원에서 자전거를 탔다. 자전거를 또 탔다. 생일이었다.");
   ASSERT_GE(a.topics.size(), 3u);

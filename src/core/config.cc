@@ -1,5 +1,6 @@
 #include "core/config.h"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cstdlib>
@@ -109,6 +110,27 @@ Result<Config> LoadConfig(int argc, char** argv) {
     return tl::unexpected(ok.error());
   }
   if (auto v = Env("DADLY_SQLITE_SYNC"); !v.empty()) c.sqlite_sync = v;
+  if (auto v = Env("DADLY_AI_PROVIDER"); !v.empty()) c.ai_provider = v;
+  const std::string admins = Env("DADLY_ADMIN_EMAILS");
+  for (std::string_view rest = admins; !rest.empty();) {
+    const size_t comma = std::min(rest.find(','), rest.size());
+    std::string email(rest.substr(0, comma));
+    // Trimmed and lower-cased, as accounts keep their emails.
+    email.erase(0, email.find_first_not_of(" \t"));
+    email.erase(email.find_last_not_of(" \t") + 1);
+    for (auto& ch : email) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (!email.empty()) c.admin_emails.insert(email);
+    rest.remove_prefix(std::min(comma + 1, rest.size()));
+  }
+  if (auto ok = IntFromEnv("DADLY_WORKERS", 0, 64, &c.workers); !ok) {
+    return tl::unexpected(ok.error());
+  }
+  if (auto ok = IntFromEnv("DADLY_JOB_LEASE_SECONDS", 1, 86400, &c.job_lease_seconds); !ok) {
+    return tl::unexpected(ok.error());
+  }
+  if (auto ok = IntFromEnv("DADLY_EMBEDDING_DIMENSIONS", 8, 4096, &c.embedding_dimensions); !ok) {
+    return tl::unexpected(ok.error());
+  }
   if (auto v = Env("DADLY_AUTH"); !v.empty()) c.auth = v;
   if (auto ok = IntFromEnv("DADLY_JWKS_CACHE_SECONDS", 1, 86400, &c.jwks_cache_seconds); !ok) {
     return tl::unexpected(ok.error());
@@ -128,8 +150,8 @@ Result<Config> LoadConfig(int argc, char** argv) {
     c.command = argv[1];
     i = 2;
   }
-  static const std::set<std::string> kCommands = {"serve", "migrate", "config",
-                                                  "grant", "routes",  "version"};
+  static const std::set<std::string> kCommands = {"serve", "worker", "migrate", "config",
+                                                  "grant", "routes", "version"};
   if (!kCommands.contains(c.command)) return Invalid("command", "unknown command " + c.command);
   for (; i < argc; ++i) {
     std::string flag = argv[i];
@@ -159,6 +181,9 @@ Result<Config> LoadConfig(int argc, char** argv) {
   if (c.sqlite_sync != "full" && c.sqlite_sync != "normal") {
     return Invalid("DADLY_SQLITE_SYNC", "must be full or normal");
   }
+  if (c.ai_provider != "local") {
+    return Invalid("DADLY_AI_PROVIDER", "must be local (the only provider in this build)");
+  }
   if (c.auth != "builtin" && c.auth != "supabase") {
     return Invalid("DADLY_AUTH", "must be builtin or supabase");
   }
@@ -186,6 +211,11 @@ std::vector<std::string> DescribeConfig(const Config& c) {
       "jwt_secret = " +
           std::string(c.jwt_secret.empty() ? "(generated in data_dir/secrets)" : "(set, redacted)"),
       "purge_interval_seconds = " + std::to_string(c.purge_interval_seconds),
+      "ai_provider = " + c.ai_provider,
+      "workers = " + std::to_string(c.workers),
+      "job_lease_seconds = " + std::to_string(c.job_lease_seconds),
+      "admin_emails = " + std::to_string(c.admin_emails.size()) + " account(s)",
+      "embedding_dimensions = " + std::to_string(c.embedding_dimensions),
       "web_dir = " + (c.web_dir.empty() ? std::string("(built in)") : c.web_dir),
       "auth = " + c.auth,
       "jwks_cache_seconds = " + std::to_string(c.jwks_cache_seconds),

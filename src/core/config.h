@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -10,7 +11,7 @@
 namespace dadly {
 
 struct Config {
-  std::string command = "serve";  // serve | migrate | config | grant | routes | version
+  std::string command = "serve";  // serve | worker | migrate | config | grant | routes | version
   std::string data_dir = "./data";
   std::string host = "127.0.0.1";
   int port = 8080;
@@ -20,6 +21,12 @@ struct Config {
   std::string sqlite_sync = "full";  // full | normal
   std::string jwt_secret;            // empty: generated once into data_dir/secrets
   int purge_interval_seconds = 3600;
+  std::string ai_provider = "local";  // DADLY_AI_PROVIDER: local (no model, deterministic)
+  int workers = 1;                    // DADLY_WORKERS: job threads in `serve` (0: none)
+  int job_lease_seconds = 120;        // DADLY_JOB_LEASE_SECONDS: a dead worker's jobs wait this
+  int embedding_dimensions = 384;     // DADLY_EMBEDDING_DIMENSIONS
+  // DADLY_ADMIN_EMAILS (comma-separated): accounts that may see the instance's job queue.
+  std::set<std::string> admin_emails;
   std::string web_dir;  // empty: the web app compiled into the binary
   // Who signs users in (DADLY_AUTH): builtin (Dadly's own accounts and HS256 tokens) or
   // supabase (Supabase Auth's tokens; SUPABASE_URL is then required).

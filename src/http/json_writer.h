@@ -38,6 +38,7 @@ class JsonWriter {
     return value ? String(std::string_view(*value)) : Null();
   }
   JsonWriter& Int(int64_t value) { return Did(writer_.Int64(value)); }
+  JsonWriter& Double(double value) { return Did(writer_.Double(value)); }
   JsonWriter& Null() { return Did(writer_.Null()); }
 
   // `key: value` pairs in one call each.
@@ -46,6 +47,8 @@ class JsonWriter {
     Key(key);
     if constexpr (std::is_integral_v<T>) {
       return Int(value);
+    } else if constexpr (std::is_floating_point_v<T>) {
+      return Double(value);
     } else if constexpr (std::is_same_v<T, std::optional<std::string>>) {
       return String(value);
     } else {

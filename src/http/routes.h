@@ -12,6 +12,7 @@
 #include "service/auth_service.h"
 #include "service/entry_service.h"
 #include "service/family_service.h"
+#include "service/operator_service.h"
 #include "store/store.h"
 
 namespace dadly::http {
@@ -31,6 +32,8 @@ void AddAuthRoutes(Router& router, AuthService& auth, const ClientConfig& client
 void AddFamilyRoutes(Router& router, const AuthService& auth, AccountService& accounts,
                      FamilyService& families);
 void AddEntryRoutes(Router& router, const AuthService& auth, EntryService& entries);
+// /admin/jobs, for the operators named in DADLY_ADMIN_EMAILS.
+void AddAdminRoutes(Router& router, const AuthService& auth, OperatorService& operators);
 // /healthz, /readyz (503 while `draining` or when the store fails), /metrics, the OpenAPI
 // document and /docs.
 void AddOperationRoutes(Router& router, Store& store, const Metrics& metrics,

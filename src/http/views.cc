@@ -38,6 +38,47 @@ void WriteFamilyUser(JsonWriter& w, const FamilyUser& u) {
       .EndObject();
 }
 
+// What the background analysis made of an entry: `null` before any, then pending, done or
+// failed; the content only when done.
+void WriteInsight(JsonWriter& w, const std::optional<Insight>& insight) {
+  if (!insight) {
+    w.Null();
+    return;
+  }
+  const bool done = insight->status == "done";
+  const Analysis& a = insight->analysis;
+  w.StartObject().Field("status", insight->status);
+  w.Key("summary");
+  if (done) {
+    w.String(a.summary);
+  } else {
+    w.Null();
+  }
+  w.Key("topics").StartArray();
+  if (done) {
+    for (const auto& t : a.topics) w.String(t);
+  }
+  w.EndArray().Key("emotions").StartArray();
+  if (done) {
+    for (const auto& e : a.emotions) {
+      // Two decimals are all a reader can use; the stored score keeps three.
+      const double score = static_cast<double>(static_cast<int64_t>(e.score * 100 + 0.5)) / 100;
+      w.StartObject()
+          .Field("name", e.name)
+          .Field("label", e.label_ko)
+          .Field("score", score)
+          .EndObject();
+    }
+  }
+  w.EndArray().Key("language");
+  if (done) {
+    w.String(a.language);
+  } else {
+    w.Null();
+  }
+  w.EndObject();
+}
+
 void WriteEntry(JsonWriter& w, const Entry& e) {
   w.StartObject()
       .Field("id", e.id)
@@ -61,6 +102,8 @@ void WriteEntry(JsonWriter& w, const Entry& e) {
   } else {
     w.Key("deleted_at").Null();
   }
+  w.Key("insight");
+  WriteInsight(w, e.insight);
   w.EndObject();
 }
 
@@ -161,6 +204,28 @@ std::string TimelineJson(const Timeline& t) {
   }
   w.EndArray().Field("next_cursor", t.next_cursor).EndObject();
   return w.Take();
+}
+
+std::string JobsJson(const std::vector<Job>& jobs) {
+  auto optional_time = [](const std::optional<int64_t>& t) {
+    return t ? std::optional<std::string>(FormatTimestamp(*t)) : std::nullopt;
+  };
+  return Items(jobs, std::nullopt, [&](JsonWriter& w, const Job& j) {
+    w.StartObject()
+        .Field("id", j.id)
+        .Field("kind", j.kind)
+        .Field("family_id", j.family_id)
+        .Field("entry_id", j.entry_id)
+        .Field("version", j.version)
+        .Field("state", JobStateName(j.state))
+        .Field("attempts", static_cast<int64_t>(j.attempts))
+        .Field("run_after", FormatTimestamp(j.run_after))
+        .Field("lease_until", optional_time(j.lease_until))
+        .Field("last_error", j.last_error)
+        .Field("created_at", FormatTimestamp(j.created_at))
+        .Field("updated_at", FormatTimestamp(j.updated_at))
+        .EndObject();
+  });
 }
 
 }  // namespace dadly::http

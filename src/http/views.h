@@ -23,5 +23,6 @@ std::string FamilyUsersJson(const std::vector<FamilyUser>& users);
 std::string EntryJson(const Entry& entry);
 std::string EntryPageJson(const EntryPage& page);
 std::string TimelineJson(const Timeline& timeline);
+std::string JobsJson(const std::vector<Job>& jobs);
 
 }  // namespace dadly::http

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "model/insight.h"
+
 namespace dadly {
 
 enum class Visibility { kFamily, kPrivate };
@@ -25,6 +27,8 @@ struct Entry {
   int64_t created_at = 0;
   int64_t updated_at = 0;
   std::optional<int64_t> deleted_at;
+  // What the background analysis made of it; nullopt until the first one is queued.
+  std::optional<Insight> insight;
 };
 
 }  // namespace dadly

@@ -2,6 +2,7 @@
 // language, made in the background by an AiProvider.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -22,11 +23,30 @@ struct EmotionScore {
   double score = 0;  // 0..1
 };
 
+// The emotion with this name, or nullptr.
+inline const EmotionName* FindEmotion(const std::string& name) {
+  for (const auto& e : Emotions()) {
+    if (name == e.name) return &e;
+  }
+  return nullptr;
+}
+
 struct Analysis {
   std::string summary;                 // a sentence or two, in the entry's language
   std::vector<std::string> topics;     // normalized topic names, most relevant first, at most 8
   std::vector<EmotionScore> emotions;  // score > 0 only, strongest first
   std::string language;                // "ko", "en", or "mixed"
+};
+
+// The insight of one version of an entry, as stored.
+struct Insight {
+  int64_t version = 0;             // the entry version it was made for
+  std::string status = "pending";  // pending | done | failed
+  Analysis analysis;               // filled when done
+  std::string provider;            // e.g. "local"
+  std::string model;
+  std::string error;  // why it failed, when it did
+  int64_t updated_at = 0;
 };
 
 }  // namespace dadly

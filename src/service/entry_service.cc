@@ -20,13 +20,6 @@ bool CanModify(const Membership& m, const Entry& e) {
                               (m.role == Role::kOwner && e.visibility == Visibility::kFamily));
 }
 
-std::optional<int64_t> ParseInt64(std::string_view s) {
-  int64_t v = 0;
-  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || ptr != s.data() + s.size()) return std::nullopt;
-  return v;
-}
-
 std::string EncodeCursor(const std::string& position, int64_t seq) {
   return Base64UrlEncode(position + "|" + std::to_string(seq));
 }

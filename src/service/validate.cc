@@ -1,6 +1,7 @@
 #include "service/validate.h"
 
 #include <algorithm>
+#include <charconv>
 #include <set>
 
 #include "core/ids.h"
@@ -77,6 +78,13 @@ Status Validator::Finish() {
   Error e{ErrorCode::kInvalidArgument, "the request is not valid", std::move(errors_), 0};
   errors_.clear();
   return tl::unexpected(std::move(e));
+}
+
+std::optional<int64_t> ParseInt64(std::string_view s) {
+  int64_t v = 0;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || ptr != s.data() + s.size()) return std::nullopt;
+  return v;
 }
 
 }  // namespace dadly

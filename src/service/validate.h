@@ -2,8 +2,10 @@
 // once, so a form learns every problem in one answer.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/error.h"
@@ -33,6 +35,8 @@ class Validator {
 
 // An email as accounts store it: without surrounding whitespace, lower-cased.
 std::string NormalizeEmail(std::string email);
+// A whole decimal number and nothing else (query parameters, cursors).
+std::optional<int64_t> ParseInt64(std::string_view s);
 
 // The earliest day Dadly accepts for a moment or a birthdate.
 inline constexpr Date kEarliestDay{1900, 1, 1};

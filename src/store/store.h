@@ -17,6 +17,8 @@
 #include "core/error.h"
 #include "model/entry.h"
 #include "model/family.h"
+#include "model/insight.h"
+#include "model/job.h"
 #include "model/user.h"
 
 namespace dadly {
@@ -136,6 +138,8 @@ class Store {
                                                const std::vector<std::string>& member_ids) = 0;
 
   // --- entries ---
+  // CreateEntry and UpdateEntry also queue, in the same transaction, an "insight" job for the
+  // new version (acting for the entry's author) and mark the entry's insight pending for it.
   // Inserts the entry with its member tags; returns it as stored (`seq`, `author_name`).
   virtual Result<Entry> CreateEntry(const Entry& entry) = 0;
   // A live entry, or with `include_deleted` one in the trash too. Visibility is the caller's job.
@@ -155,8 +159,29 @@ class Store {
   // How many live entries the filter lets through (a timeline bucket's count).
   virtual Result<int64_t> CountEntries(const EntryFilter& filter) = 0;
   virtual Result<std::vector<Entry>> ListTrash(const TrashQuery& query) = 0;
-  // Erases entries trashed before `deleted_before`, everywhere in the database. Returns how many.
+  // Erases entries trashed before `deleted_before`, everywhere in the database, with their jobs,
+  // insights and vectors. Returns how many entries.
   virtual Result<int64_t> PurgeTrash(int64_t deleted_before) = 0;
+
+  // --- background work (any store; no caller involved) ---
+  // Takes up to `limit` due jobs for `worker` and holds them until now + lease_seconds: queued
+  // jobs whose run_after has come, and running jobs whose lease lapsed (their worker died).
+  // Each taken job's attempts grows by one.
+  virtual Result<std::vector<Job>> ClaimJobs(const std::string& worker, int limit, int64_t now,
+                                             int64_t lease_seconds) = 0;
+  // Ends a job `worker` holds: done without `error`; with one, queued again at `retry_at`, or
+  // dead without a retry time. kConflict when `worker` no longer holds it.
+  virtual Status EndJob(int64_t job_id, const std::string& worker,
+                        const std::optional<std::string>& error, std::optional<int64_t> retry_at,
+                        int64_t now) = 0;
+  // Jobs in `state`, most recently changed first (for operators; no entry text).
+  virtual Result<std::vector<Job>> ListJobs(JobState state, int limit) = 0;
+
+  // --- insights (through a view acting for a reader of the entry) ---
+  // Stores the insight and embedding of version `insight.version` of the entry, unless the
+  // entry is gone, trashed or at another version: then returns false and changes nothing.
+  virtual Result<bool> SaveInsight(const std::string& family_id, const std::string& entry_id,
+                                   const Insight& insight, const std::vector<float>& vector) = 0;
 };
 
 // The only place that chooses a backend: SQLite in `config.data_dir`, or PostgreSQL when

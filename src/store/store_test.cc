@@ -328,6 +328,88 @@ TEST_P(StoreContract, AnotherFamilysIdsAreNotFound) {
   EXPECT_EQ(store_->FindFamily("not-a-family-id").error().code, ErrorCode::kNotFound);
 }
 
+TEST_P(StoreContract, WritesQueueTheirInsightAndJobsAreClaimedOnce) {
+  const User u = AddUser("j@example.com");
+  const Family f = AddFamily(u);
+  Entry e = AddEntry(f, u, "2026-01-01");
+  ASSERT_TRUE(e.insight);
+  EXPECT_EQ(e.insight->status, "pending");
+  EXPECT_EQ(e.insight->version, 1);
+  const auto first = store_->ClaimJobs("w1", 10, 100, 30);
+  ASSERT_EQ(first->size(), 1u);
+  const Job job = first->front();
+  EXPECT_EQ(job.kind, "insight");
+  EXPECT_EQ(job.entry_id, e.id);
+  EXPECT_EQ(job.family_id, f.id);
+  EXPECT_EQ(job.acting_for, u.id);
+  EXPECT_EQ(job.version, 1);
+  EXPECT_EQ(job.attempts, 1);
+  EXPECT_EQ(job.state, JobState::kRunning);
+  EXPECT_TRUE(store_->ClaimJobs("w2", 10, 110, 30)->empty());  // held until 130
+  // The first worker died: after its lease another takes the job, and the first may not end it.
+  const auto again = store_->ClaimJobs("w2", 10, 131, 30);
+  ASSERT_EQ(again->size(), 1u);
+  EXPECT_EQ(again->front().attempts, 2);
+  EXPECT_EQ(store_->EndJob(job.id, "w1", std::nullopt, std::nullopt, 132).error().code,
+            ErrorCode::kConflict);
+  ASSERT_TRUE(store_->EndJob(job.id, "w2", std::nullopt, std::nullopt, 133));
+  EXPECT_TRUE(store_->ClaimJobs("w3", 10, 10000, 30)->empty());
+}
+
+TEST_P(StoreContract, FailedJobsRetryLaterThenDie) {
+  const User u = AddUser("k@example.com");
+  const Family f = AddFamily(u);
+  AddEntry(f, u, "2026-01-01");
+  const auto job = store_->ClaimJobs("w", 1, 100, 30)->front();
+  ASSERT_TRUE(store_->EndJob(job.id, "w", "provider down", 200, 101));
+  EXPECT_TRUE(store_->ClaimJobs("w", 1, 150, 30)->empty());  // not before 200
+  const auto retry = store_->ClaimJobs("w", 1, 200, 30);
+  ASSERT_EQ(retry->size(), 1u);
+  EXPECT_EQ(retry->front().last_error, "provider down");
+  ASSERT_TRUE(store_->EndJob(job.id, "w", "still down", std::nullopt, 201));
+  EXPECT_TRUE(store_->ClaimJobs("w", 1, 100000, 30)->empty());
+  const auto dead = store_->ListJobs(JobState::kDead, 10);
+  ASSERT_EQ(dead->size(), 1u);
+  EXPECT_EQ(dead->front().last_error, "still down");
+}
+
+TEST_P(StoreContract, AnInsightIsSavedOnlyForTheLatestVersion) {
+  const User u = AddUser("s@example.com");
+  const Family f = AddFamily(u);
+  Entry e = AddEntry(f, u, "2026-01-01");
+  Insight done;
+  done.version = 1;
+  done.status = "done";
+  done.analysis.summary = "첫 자전거";
+  done.analysis.topics = {"bike", "first"};
+  done.analysis.emotions = {{"joy", "기쁨", 0.8}, {"pride", "자부심", 0.4}};
+  done.analysis.language = "ko";
+  done.provider = "local";
+  done.model = "test";
+  done.updated_at = 5;
+  ASSERT_TRUE(store_->SaveInsight(f.id, e.id, done, {0.6F, 0.8F}).value());
+  auto read = store_->FindEntry(f.id, e.id, false)->insight;
+  ASSERT_TRUE(read);
+  EXPECT_EQ(read->status, "done");
+  EXPECT_EQ(read->analysis.summary, "첫 자전거");
+  EXPECT_EQ(read->analysis.topics, (std::vector<std::string>{"bike", "first"}));
+  ASSERT_EQ(read->analysis.emotions.size(), 2u);
+  EXPECT_EQ(read->analysis.emotions[0].label_ko, "기쁨");
+  EXPECT_NEAR(read->analysis.emotions[1].score, 0.4, 1e-6);
+  // An edit queues version 2; an analysis of version 1 arriving late changes nothing.
+  e.body = "changed";
+  ASSERT_TRUE(store_->UpdateEntry(e, 1));
+  EXPECT_EQ(store_->FindEntry(f.id, e.id, false)->insight->status, "pending");
+  EXPECT_FALSE(store_->SaveInsight(f.id, e.id, done, {}).value());
+  EXPECT_EQ(store_->FindEntry(f.id, e.id, false)->insight->version, 2);
+  // Trash and restore keep the content, so version 2's analysis still lands.
+  ASSERT_TRUE(store_->TrashEntry(f.id, e.id, 10));
+  ASSERT_TRUE(store_->RestoreEntry(f.id, e.id, 11));
+  done.version = 2;
+  EXPECT_TRUE(store_->SaveInsight(f.id, e.id, done, {}).value());
+  EXPECT_EQ(store_->ClaimJobs("w", 10, 100, 30)->size(), 2u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::ValuesIn(Backends()),
                          [](const auto& backend) { return std::string(backend.param.name); });
 INSTANTIATE_TEST_SUITE_P(Sqlite, SqliteStoreFiles, ::testing::Values(Backends().front()),

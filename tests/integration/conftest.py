@@ -412,7 +412,9 @@ def data_dir(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def server(data_dir):
-    srv = ServerProcess(data_dir).start()
+    # No background workers: entries keep a pending insight, so a test may compare an entry
+    # before and after a request. test_insights.py runs servers with workers.
+    srv = ServerProcess(data_dir, env={"DADLY_WORKERS": "0"}).start()
     yield srv
     code = srv.terminate(timeout=10)  # raises if it does not exit within 10 s
     assert code == 0, f"server exited with {code} after SIGTERM"

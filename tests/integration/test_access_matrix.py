@@ -117,6 +117,8 @@ TABLE = [
     row("GET", F + "/trash", AUTH(200, 200, 200, 404)),
     row("GET", F + "/timeline", AUTH(200, 200, 200, 404)),
     row("GET", F + "/timeline?group=year", AUTH(200, 200, 200, 404), variant="year"),
+    # operators only (DADLY_ADMIN_EMAILS names none of these accounts)
+    row("GET", "/api/v1/admin/jobs", AUTH(403, 403, 403, 403)),
 ]
 
 

@@ -2,6 +2,7 @@
 #include <variant>
 
 #include "store/entry_sql.h"
+#include "store/insight_codec.h"
 #include "store/postgres/postgres_store.h"
 
 namespace dadly::postgres {
@@ -11,8 +12,10 @@ constexpr const char* kEntryColumns =
     "SELECT e.seq, e.id, e.family_id, e.author_id, e.title, e.body, e.occurred_at, e.visibility, "
     "e.version, e.created_at, e.updated_at, e.deleted_at, "
     "(SELECT string_agg(member_id::text, ',') FROM entry_members WHERE entry_seq = e.seq), "
-    "(SELECT display_name FROM users WHERE id = e.author_id) "
-    "FROM entries e ";
+    "(SELECT display_name FROM users WHERE id = e.author_id), "
+    "i.version, i.status, i.summary, i.topics, i.emotions, i.language, i.provider, i.model, "
+    "i.error, i.updated_at "
+    "FROM entries e LEFT JOIN insights i ON i.entry_seq = e.seq ";
 
 Entry ReadEntry(const Rows& r, int i) {
   Entry e;
@@ -30,6 +33,9 @@ Entry ReadEntry(const Rows& r, int i) {
   e.deleted_at = r.OptInt(i, 11);
   e.member_ids = SplitMemberIds(r.Text(i, 12));
   e.author_name = r.Text(i, 13);
+  e.insight = InsightOf(InsightColumns{r.OptInt(i, 14), r.Text(i, 15), r.Text(i, 16), r.Text(i, 17),
+                                       r.Text(i, 18), r.Text(i, 19), r.Text(i, 20), r.Text(i, 21),
+                                       r.Text(i, 22), r.Int(i, 23)});
   return e;
 }
 
@@ -77,6 +83,22 @@ void InsertTags(Connection& conn, int64_t seq, const std::vector<std::string>& m
   }
 }
 
+// Queues the analysis of `version` of the entry at `seq` and marks its insight pending for it,
+// in the caller's transaction: the write and its follow-up work commit together.
+void QueueInsight(Connection& conn, int64_t seq, const Entry& entry, int64_t version, int64_t now) {
+  conn.Exec(
+      "INSERT INTO jobs (kind, family_id, entry_seq, version, acting_for, state, run_after, "
+      "created_at, updated_at) VALUES ('insight', $1, $2, $3, $4, 'queued', $5, $5, $5)",
+      entry.family_id, seq, version, entry.author_id, now);
+  conn.Exec(
+      "INSERT INTO insights (entry_seq, version, status, updated_at) "
+      "VALUES ($1, $2, 'pending', $3) ON CONFLICT (entry_seq) DO UPDATE SET "
+      "version = excluded.version, status = 'pending', summary = '', topics = '', "
+      "emotions = '', language = '', provider = '', model = '', error = '', "
+      "updated_at = excluded.updated_at",
+      seq, version, now);
+}
+
 // One entry by id ($1) and family ($2).
 std::string EntrySelect(bool include_deleted) {
   return std::string(kEntryColumns) + "WHERE e.id = $1 AND e.family_id = $2" +
@@ -100,7 +122,9 @@ Result<Entry> PostgresStore::CreateEntry(const Entry& entry) {
         "RETURNING seq",
         entry.id, entry.family_id, entry.author_id, entry.title, entry.body, entry.occurred_at,
         VisibilityName(entry.visibility), entry.version, entry.created_at, entry.updated_at);
-    InsertTags(conn, r.Int(0, 0), entry.member_ids);
+    const int64_t seq = r.Int(0, 0);
+    InsertTags(conn, seq, entry.member_ids);
+    QueueInsight(conn, seq, entry, entry.version, entry.created_at);
     auto stored = LoadEntry(conn, entry.family_id, entry.id, false);
     if (!stored) return NotFound("entry");
     return *stored;
@@ -134,6 +158,7 @@ Result<Entry> PostgresStore::UpdateEntry(const Entry& entry, int64_t expected_ve
         entry.updated_at);
     conn.Exec("DELETE FROM entry_members WHERE entry_seq = $1", seq);
     InsertTags(conn, seq, entry.member_ids);
+    QueueInsight(conn, seq, entry, expected_version + 1, entry.updated_at);
     auto updated = LoadEntry(conn, entry.family_id, entry.id, false);
     if (!updated) return NotFound("entry");
     return *updated;

@@ -1,7 +1,7 @@
 // The PostgreSQL Store (DATABASE_URL=postgres://...): a pool of libpq connections; every
 // operation is one transaction with app.user_id set to the actor this store acts for, so the
 // schema's Row Level Security policies check every row as a second wall behind the services.
-// Methods are defined across users.cc, families.cc, members.cc and entries.cc.
+// Methods are defined across users.cc, families.cc, members.cc, entries.cc and jobs.cc.
 #pragma once
 
 #include <memory>
@@ -67,6 +67,14 @@ class PostgresStore final : public Store {
   Result<int64_t> CountEntries(const EntryFilter& filter) override;
   Result<std::vector<Entry>> ListTrash(const TrashQuery& query) override;
   Result<int64_t> PurgeTrash(int64_t deleted_before) override;
+
+  Result<std::vector<Job>> ClaimJobs(const std::string& worker, int limit, int64_t now,
+                                     int64_t lease_seconds) override;
+  Status EndJob(int64_t job_id, const std::string& worker, const std::optional<std::string>& error,
+                std::optional<int64_t> retry_at, int64_t now) override;
+  Result<std::vector<Job>> ListJobs(JobState state, int limit) override;
+  Result<bool> SaveInsight(const std::string& family_id, const std::string& entry_id,
+                           const Insight& insight, const std::vector<float>& vector) override;
 
  private:
   PostgresStore(std::shared_ptr<Pool> pool, std::string actor)

@@ -33,6 +33,15 @@ Stmt& Stmt::Bind(int index, const std::optional<std::string>& text) {
   return text ? Bind(index, std::string_view(*text)) : BindNull(index);
 }
 
+Stmt& Stmt::BindBlob(int index, std::string_view bytes) {
+  if (int rc = sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()),
+                                 SQLITE_TRANSIENT);
+      rc != SQLITE_OK) {
+    Throw(db_, rc);
+  }
+  return *this;
+}
+
 Stmt& Stmt::BindNull(int index) {
   if (int rc = sqlite3_bind_null(stmt_, index); rc != SQLITE_OK) Throw(db_, rc);
   return *this;

@@ -42,6 +42,7 @@ class Stmt {
   Stmt& Bind(int index, int64_t value);
   Stmt& Bind(int index, const std::optional<std::string>& text);  // null when empty
   Stmt& BindNull(int index);
+  Stmt& BindBlob(int index, std::string_view bytes);
   // Advances; true when a row is available.
   bool Step();
   // Steps to completion, for statements that return no rows.

@@ -2,6 +2,7 @@
 #include <variant>
 
 #include "store/entry_sql.h"
+#include "store/insight_codec.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace dadly::sqlite {
@@ -11,8 +12,10 @@ constexpr const char* kEntryColumns =
     "SELECT e.seq, e.id, e.family_id, e.author_id, e.title, e.body, e.occurred_at, e.visibility, "
     "e.version, e.created_at, e.updated_at, e.deleted_at, "
     "(SELECT group_concat(member_id) FROM entry_members WHERE entry_seq = e.seq), "
-    "(SELECT display_name FROM users WHERE id = e.author_id) "
-    "FROM entries e ";
+    "(SELECT display_name FROM users WHERE id = e.author_id), "
+    "i.version, i.status, i.summary, i.topics, i.emotions, i.language, i.provider, i.model, "
+    "i.error, i.updated_at "
+    "FROM entries e LEFT JOIN insights i ON i.entry_seq = e.seq ";
 
 Entry ReadEntry(const Stmt& q) {
   Entry e;
@@ -30,6 +33,8 @@ Entry ReadEntry(const Stmt& q) {
   e.deleted_at = q.OptInt(11);
   e.member_ids = SplitMemberIds(q.Text(12));
   e.author_name = q.Text(13);
+  e.insight = InsightOf(InsightColumns{q.OptInt(14), q.Text(15), q.Text(16), q.Text(17), q.Text(18),
+                                       q.Text(19), q.Text(20), q.Text(21), q.Text(22), q.Int(23)});
   return e;
 }
 
@@ -56,6 +61,30 @@ void InsertTags(Connection& conn, int64_t seq, const std::vector<std::string>& m
         .Bind(2, seq)
         .Run();
   }
+}
+
+// Queues the analysis of `version` of the entry at `seq` and marks its insight pending for it,
+// in the caller's transaction: the write and its follow-up work commit together.
+void QueueInsight(Connection& conn, int64_t seq, const Entry& entry, int64_t version, int64_t now) {
+  conn.Prepare(
+          "INSERT INTO jobs (kind, family_id, entry_seq, version, acting_for, state, run_after, "
+          "created_at, updated_at) VALUES ('insight', ?1, ?2, ?3, ?4, 'queued', ?5, ?5, ?5)")
+      .Bind(1, entry.family_id)
+      .Bind(2, seq)
+      .Bind(3, version)
+      .Bind(4, entry.author_id)
+      .Bind(5, now)
+      .Run();
+  conn.Prepare(
+          "INSERT INTO insights (entry_seq, version, status, updated_at) "
+          "VALUES (?1, ?2, 'pending', ?3) ON CONFLICT (entry_seq) DO UPDATE SET "
+          "version = excluded.version, status = 'pending', summary = '', topics = '', "
+          "emotions = '', language = '', provider = '', model = '', error = '', "
+          "updated_at = excluded.updated_at")
+      .Bind(1, seq)
+      .Bind(2, version)
+      .Bind(3, now)
+      .Run();
 }
 
 std::optional<Entry> LoadEntry(Connection& conn, const std::string& family_id,
@@ -87,7 +116,9 @@ Result<Entry> SqliteStore::CreateEntry(const Entry& entry) {
         .Bind(9, entry.created_at)
         .Bind(10, entry.updated_at)
         .Run();
-    InsertTags(*conn, sqlite3_last_insert_rowid(conn->handle()), entry.member_ids);
+    const int64_t seq = sqlite3_last_insert_rowid(conn->handle());
+    InsertTags(*conn, seq, entry.member_ids);
+    QueueInsight(*conn, seq, entry, entry.version, entry.created_at);
     auto stored = LoadEntry(*conn, entry.family_id, entry.id, false);
     tx.Commit();
     return *stored;
@@ -125,6 +156,7 @@ Result<Entry> SqliteStore::UpdateEntry(const Entry& entry, int64_t expected_vers
         .Run();
     conn->Prepare("DELETE FROM entry_members WHERE entry_seq = ?1").Bind(1, current->seq).Run();
     InsertTags(*conn, current->seq, entry.member_ids);
+    QueueInsight(*conn, current->seq, *current, current->version + 1, entry.updated_at);
     auto updated = LoadEntry(*conn, entry.family_id, entry.id, false);
     tx.Commit();
     return *updated;

@@ -1,5 +1,5 @@
 // The SQLite Store: one database file in the data directory, WAL mode, a pool of connections.
-// Methods are defined across users.cc, families.cc, members.cc and entries.cc.
+// Methods are defined across users.cc, families.cc, members.cc, entries.cc and jobs.cc.
 #pragma once
 
 #include <memory>
@@ -65,6 +65,14 @@ class SqliteStore final : public Store {
   Result<int64_t> CountEntries(const EntryFilter& filter) override;
   Result<std::vector<Entry>> ListTrash(const TrashQuery& query) override;
   Result<int64_t> PurgeTrash(int64_t deleted_before) override;
+
+  Result<std::vector<Job>> ClaimJobs(const std::string& worker, int limit, int64_t now,
+                                     int64_t lease_seconds) override;
+  Status EndJob(int64_t job_id, const std::string& worker, const std::optional<std::string>& error,
+                std::optional<int64_t> retry_at, int64_t now) override;
+  Result<std::vector<Job>> ListJobs(JobState state, int limit) override;
+  Result<bool> SaveInsight(const std::string& family_id, const std::string& entry_id,
+                           const Insight& insight, const std::vector<float>& vector) override;
 
  private:
   // Would removing or demoting `user_id` leave `family_id` without an owner?
