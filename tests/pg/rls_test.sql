@@ -61,6 +61,14 @@ INSERT INTO entry_members (member_id, entry_seq)
   SELECT 'bbbbbbbb-2222-4000-8000-000000000000', seq FROM entries WHERE id = 'bbbbbbbb-3333-4000-8000-000000000001';
 INSERT INTO sessions (id, user_id, created_at) VALUES
   ('aaaaaaaa-4444-4000-8000-000000000000', 'aaaaaaaa-0000-4000-8000-000000000001', 1);
+-- Every entry has its insight and vector; B's entry also a queued job.
+INSERT INTO insights (entry_seq, version, status, summary, updated_at)
+  SELECT seq, 1, 'done', 'summary of ' || body, 1 FROM entries;
+INSERT INTO entry_vectors (entry_seq, version, model, dimensions, vector)
+  SELECT seq, 1, 'm', 1, '\x0000803f' FROM entries;
+INSERT INTO jobs (kind, family_id, entry_seq, version, acting_for, state, run_after, created_at, updated_at)
+  SELECT 'insight', family_id, seq, 1, author_id, 'queued', 0, 1, 1 FROM entries
+  WHERE id = 'bbbbbbbb-3333-4000-8000-000000000001';
 
 -- Anonymous (no app.user_id): nothing at all.
 SET LOCAL ROLE dadly_app;
@@ -71,6 +79,9 @@ SELECT is((SELECT count(*) FROM members), 0::bigint, 'anonymous sees no members'
 SELECT is((SELECT count(*) FROM entries), 0::bigint, 'anonymous sees no entries');
 SELECT is((SELECT count(*) FROM entry_members), 0::bigint, 'anonymous sees no tags');
 SELECT throws_ok($$SELECT count(*) FROM sessions$$, '42501', NULL, 'anonymous cannot read sessions');
+SELECT is((SELECT count(*) FROM insights), 0::bigint, 'anonymous sees no insights');
+SELECT is((SELECT count(*) FROM entry_vectors), 0::bigint, 'anonymous sees no vectors');
+SELECT throws_ok($$SELECT count(*) FROM jobs$$, '42501', NULL, 'anonymous cannot read jobs');
 SELECT throws_ok(
   $$INSERT INTO families (id, name, created_at) VALUES ('cccccccc-1111-4000-8000-000000000000', 'C', 1)$$,
   '42501', NULL, 'anonymous cannot create a family');
@@ -86,6 +97,18 @@ SELECT is((SELECT count(*) FROM entry_members), 0::bigint, 'a1 sees none of B''s
 SELECT is((SELECT count(*) FROM users), 2::bigint, 'a1 sees the users of A only');
 SELECT is((SELECT count(*) FROM memberships), 2::bigint, 'a1 sees the memberships of A only');
 SELECT throws_ok($$SELECT count(*) FROM refresh_tokens$$, '42501', NULL, 'a1 cannot read refresh tokens');
+SELECT is((SELECT count(*) FROM insights), 1::bigint, 'a1 sees the insight of the entry it may read only');
+SELECT is((SELECT count(*) FROM entry_vectors), 1::bigint, 'a1 sees the vector of the entry it may read only');
+SELECT throws_ok($$SELECT count(*) FROM jobs$$, '42501', NULL, 'a1 cannot read the job queue');
+SELECT is_empty($$UPDATE insights SET summary = 'x' WHERE entry_seq IN
+  (SELECT seq FROM entries WHERE family_id <> 'aaaaaaaa-1111-4000-8000-000000000000') RETURNING 1$$,
+  'a1 changes no insight outside A');
+SELECT throws_ok(
+  $$INSERT INTO jobs (kind, family_id, entry_seq, version, acting_for, state, run_after, created_at, updated_at)
+    SELECT 'insight', 'bbbbbbbb-1111-4000-8000-000000000000', 3, 1, 'aaaaaaaa-0000-4000-8000-000000000001', 'queued', 0, 1, 1$$,
+  '42501', NULL, 'a1 cannot queue work on B''s entry');
+SELECT is((SELECT count(*) FROM dadly_list_jobs('queued', 10)), 1::bigint,
+          'the queue is seen only through the operators'' function');
 
 SELECT throws_ok(
   $$INSERT INTO entries (id, family_id, author_id, body, occurred_at, visibility, version, created_at, updated_at)
