@@ -111,6 +111,7 @@ struct Services {
   FamilyService& families;
   EntryService& entries;
   OperatorService& operators;
+  SearchService& search;
   JobRunner& jobs;
 };
 
@@ -161,6 +162,7 @@ void AddAllRoutes(http::Router& router, const http::ClientConfig& client, const 
   http::AddAuthRoutes(router, s.auth, client);
   http::AddFamilyRoutes(router, s.auth, s.accounts, s.families);
   http::AddEntryRoutes(router, s.auth, s.entries);
+  http::AddSearchRoutes(router, s.auth, s.search);
   http::AddAdminRoutes(router, s.auth, s.operators);
 }
 
@@ -237,7 +239,8 @@ int Run(int argc, char** argv) {
                  RunnerOptions(worker_only ? std::max(config->workers, 1) : config->workers,
                                config->job_lease_seconds));
   OperatorService operators(**store, config->admin_emails);
-  const Services services{auth, accounts, families, entries, operators, jobs};
+  SearchService search(**store, *ai, static_cast<size_t>(config->search_cache_entries));
+  const Services services{auth, accounts, families, entries, operators, search, jobs};
   if (worker_only) return Work(*config, jobs);
 
   if (config->command == "grant") {

@@ -128,6 +128,10 @@ Result<Config> LoadConfig(int argc, char** argv) {
   if (auto ok = IntFromEnv("DADLY_JOB_LEASE_SECONDS", 1, 86400, &c.job_lease_seconds); !ok) {
     return tl::unexpected(ok.error());
   }
+  if (auto ok = IntFromEnv("DADLY_SEARCH_CACHE_ENTRIES", 0, 100000000, &c.search_cache_entries);
+      !ok) {
+    return tl::unexpected(ok.error());
+  }
   if (auto ok = IntFromEnv("DADLY_EMBEDDING_DIMENSIONS", 8, 4096, &c.embedding_dimensions); !ok) {
     return tl::unexpected(ok.error());
   }
@@ -214,6 +218,7 @@ std::vector<std::string> DescribeConfig(const Config& c) {
       "ai_provider = " + c.ai_provider,
       "workers = " + std::to_string(c.workers),
       "job_lease_seconds = " + std::to_string(c.job_lease_seconds),
+      "search_cache_entries = " + std::to_string(c.search_cache_entries),
       "admin_emails = " + std::to_string(c.admin_emails.size()) + " account(s)",
       "embedding_dimensions = " + std::to_string(c.embedding_dimensions),
       "web_dir = " + (c.web_dir.empty() ? std::string("(built in)") : c.web_dir),

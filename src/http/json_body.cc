@@ -67,6 +67,16 @@ std::optional<std::string> BodyReader::String(const std::string& field, bool req
   return v->get<std::string>();
 }
 
+std::optional<int64_t> BodyReader::Integer(const std::string& field) {
+  const auto* v = Get(field);
+  if (!v) return std::nullopt;
+  if (!v->is_number_integer()) {
+    errors_.push_back({field, "must be a whole number"});
+    return std::nullopt;
+  }
+  return v->get<int64_t>();
+}
+
 std::optional<std::optional<std::string>> BodyReader::NullableString(const std::string& field) {
   const auto* v = Get(field);
   if (!v) return std::nullopt;

@@ -30,6 +30,8 @@ class BodyReader {
   // Absent → nullopt; null → inner nullopt; a string → its value.
   std::optional<std::optional<std::string>> NullableString(const std::string& field);
   std::optional<std::vector<std::string>> StringArray(const std::string& field, size_t max_items);
+  // A whole number (not a string of digits, not a fraction).
+  std::optional<int64_t> Integer(const std::string& field);
   Status Finish();
 
  private:

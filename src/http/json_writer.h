@@ -40,6 +40,7 @@ class JsonWriter {
   JsonWriter& Int(int64_t value) { return Did(writer_.Int64(value)); }
   JsonWriter& Double(double value) { return Did(writer_.Double(value)); }
   JsonWriter& Null() { return Did(writer_.Null()); }
+  JsonWriter& Bool(bool value) { return Did(writer_.Bool(value)); }
 
   // `key: value` pairs in one call each.
   template <typename T>

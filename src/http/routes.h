@@ -13,6 +13,7 @@
 #include "service/entry_service.h"
 #include "service/family_service.h"
 #include "service/operator_service.h"
+#include "service/search_service.h"
 #include "store/store.h"
 
 namespace dadly::http {
@@ -32,6 +33,8 @@ void AddAuthRoutes(Router& router, AuthService& auth, const ClientConfig& client
 void AddFamilyRoutes(Router& router, const AuthService& auth, AccountService& accounts,
                      FamilyService& families);
 void AddEntryRoutes(Router& router, const AuthService& auth, EntryService& entries);
+// /families/{fid}/search: hybrid search with a cited answer.
+void AddSearchRoutes(Router& router, const AuthService& auth, SearchService& search);
 // /admin/jobs, for the operators named in DADLY_ADMIN_EMAILS.
 void AddAdminRoutes(Router& router, const AuthService& auth, OperatorService& operators);
 // /healthz, /readyz (503 while `draining` or when the store fails), /metrics, the OpenAPI

@@ -64,7 +64,7 @@ void WriteInsight(JsonWriter& w, const std::optional<Insight>& insight) {
       // Two decimals are all a reader can use; the stored score keeps three.
       const double score = static_cast<double>(static_cast<int64_t>(e.score * 100 + 0.5)) / 100;
       w.StartObject()
-          .Field("name", e.name)
+          .Field("id", e.name)
           .Field("label", e.label_ko)
           .Field("score", score)
           .EndObject();
@@ -226,6 +226,37 @@ std::string JobsJson(const std::vector<Job>& jobs) {
         .Field("updated_at", FormatTimestamp(j.updated_at))
         .EndObject();
   });
+}
+
+namespace {
+
+// A snippet as segments of plain text, the matched words marked: whoever shows it escapes it.
+void WriteSnippet(JsonWriter& w, const search::Snippet& s) {
+  w.StartObject().Key("segments").StartArray();
+  for (const auto& seg : s.segments) {
+    w.StartObject().Field("text", seg.text).Key("highlighted").Bool(seg.highlighted).EndObject();
+  }
+  w.EndArray().Key("cut_before").Bool(s.cut_before).Key("cut_after").Bool(s.cut_after).EndObject();
+}
+
+void WriteSearchHit(JsonWriter& w, const SearchHit& h, bool with_score) {
+  w.StartObject().Field("entry_id", h.entry_id).Field("occurred_at", h.occurred_at);
+  if (with_score) w.Field("score", h.score);
+  w.Key("snippet");
+  WriteSnippet(w, h.snippet);
+  w.EndObject();
+}
+
+}  // namespace
+
+std::string SearchJson(const SearchResponse& s) {
+  JsonWriter w;
+  w.StartObject().Field("answer", s.answer).Key("citations").StartArray();
+  for (const auto& c : s.citations) WriteSearchHit(w, c, false);
+  w.EndArray().Key("results").StartArray();
+  for (const auto& r : s.results) WriteSearchHit(w, r, true);
+  w.EndArray().EndObject();
+  return w.Take();
 }
 
 }  // namespace dadly::http

@@ -9,6 +9,7 @@
 #include "service/auth_service.h"
 #include "service/entry_service.h"
 #include "service/family_service.h"
+#include "service/search_service.h"
 
 namespace dadly::http {
 
@@ -24,5 +25,6 @@ std::string EntryJson(const Entry& entry);
 std::string EntryPageJson(const EntryPage& page);
 std::string TimelineJson(const Timeline& timeline);
 std::string JobsJson(const std::vector<Job>& jobs);
+std::string SearchJson(const SearchResponse& search);
 
 }  // namespace dadly::http

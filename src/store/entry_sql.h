@@ -28,6 +28,14 @@ void AddListCursor(SqlWhere& where, const EntryCursor& cursor);
 // Trashed entries of the family the viewer may see, after the query's cursor if any.
 SqlWhere TrashWhere(const TrashQuery& query);
 
+// The head of the query whose one text column changes whenever the live entries a filter lets
+// through change (count, versions, edit and insight times, newest seq); append the filter's
+// where clause. Both backends concatenate with ||.
+inline constexpr const char* kChangeMark =
+    "SELECT count(*) || ':' || coalesce(sum(e.version), 0) || ':' || "
+    "coalesce(max(e.updated_at), 0) || ':' || coalesce(max(i.updated_at), 0) || ':' || "
+    "coalesce(max(e.seq), 0) FROM entries e LEFT JOIN insights i ON i.entry_seq = e.seq ";
+
 // Member ids as a backend returns them joined by commas, sorted.
 std::vector<std::string> SplitMemberIds(const std::string& joined);
 

@@ -56,6 +56,12 @@ struct TrashQuery {
   int limit = 20;
 };
 
+// An entry as search indexes it: with its embedding (empty until its insight is done).
+struct SearchableEntry {
+  Entry entry;
+  std::vector<float> vector;
+};
+
 // A member of a family's user list, with the account fields a manager sees.
 struct FamilyUser {
   Membership membership;
@@ -159,6 +165,12 @@ class Store {
   // How many live entries the filter lets through (a timeline bucket's count).
   virtual Result<int64_t> CountEntries(const EntryFilter& filter) = 0;
   virtual Result<std::vector<Entry>> ListTrash(const TrashQuery& query) = 0;
+  // Every live entry the filter lets through, with its embedding, in seq order (search builds
+  // its index from this).
+  virtual Result<std::vector<SearchableEntry>> ListSearchable(const EntryFilter& filter) = 0;
+  // A short text that changes whenever ListSearchable(filter) would return something else:
+  // an entry written, edited, trashed or restored, or an insight stored.
+  virtual Result<std::string> ChangeMark(const EntryFilter& filter) = 0;
   // Erases entries trashed before `deleted_before`, everywhere in the database, with their jobs,
   // insights and vectors. Returns how many entries.
   virtual Result<int64_t> PurgeTrash(int64_t deleted_before) = 0;

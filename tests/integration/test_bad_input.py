@@ -136,12 +136,23 @@ ROUTES = {r.name: r for r in [
     Route("entry_patch", "PATCH", lambda c: f"/families/{c['fid']}/entries/{c['eid']}", False, 200,
           lambda c: {"title": "새 제목"},
           ENTRY_FIELDS, [], get_json(lambda c: f"/families/{c['fid']}/entries/{c['eid']}"), None),
+    Route("search", "POST", lambda c: f"/families/{c['fid']}/search", False, 200,
+          lambda c: {"query": "기록", "member_ids": [c["mid"]], "from": "2020-01-01",
+                     "to": "2030-12-31", "limit": 5},
+          {"query": [("number", 5), ("null", None), ("empty", ""), ("whitespace", "  "),
+                     ("too_long", "가" * 501)],
+           "member_ids": [("string", "x"), ("numbers", [1]), ("bad_uuid", ["abc"]),
+                          ("duplicate", DUP), ("object", {})],
+           "from": [("number", 20200101), ("bad_day", "2026-02-30")],
+           "to": [("array", []), ("short", "26-1-1")],
+           "limit": [("string", "5"), ("zero", 0), ("too_big", 51), ("fraction", 1.5)]},
+          ["query"], None, None),
 ]}
 
 STRING_FIELD = {"signup": "display_name", "me_patch": "display_name", "login": "email", "refresh": "refresh_token",
                 "logout": "refresh_token", "families": "name", "member_create": "name",
                 "member_patch": "name", "user_patch": "role", "entry_create": "body",
-                "entry_patch": "title"}
+                "entry_patch": "title", "search": "query"}
 
 
 # ---------------------------------------------------------------- raw HTTP for big bodies

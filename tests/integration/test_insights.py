@@ -50,7 +50,7 @@ def test_a_new_entry_gets_summary_topics_and_emotions(fam):
     assert done["summary"] and done["summary"] in e["body"] or "자전거" in done["summary"]
     assert "bike" in done["topics"]
     assert done["language"] == "ko"
-    emotions = {x["name"]: x for x in done["emotions"]}
+    emotions = {x["id"]: x for x in done["emotions"]}
     assert "joy" in emotions and emotions["joy"]["label"] == "기쁨"
     assert 0 < emotions["joy"]["score"] <= 1
     assert done["emotions"] == sorted(done["emotions"], key=lambda x: -x["score"])
@@ -62,7 +62,7 @@ def test_a_new_entry_gets_summary_topics_and_emotions(fam):
 def test_negation_is_not_the_emotion(fam):
     owner, fid = fam["owner"], fam["fid"]
     e = make_entry(owner, fid, "예방주사를 맞았는데 하나도 안 무서워했다. 씩씩했다.")
-    names = [x["name"] for x in wait_insight(owner, fid, e["id"])["insight"]["emotions"]]
+    names = [x["id"] for x in wait_insight(owner, fid, e["id"])["insight"]["emotions"]]
     assert "fear" not in names
 
 

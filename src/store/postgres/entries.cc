@@ -99,6 +99,18 @@ void QueueInsight(Connection& conn, int64_t seq, const Entry& entry, int64_t ver
       seq, version, now);
 }
 
+// A bytea column in PostgreSQL's text form (\\x and two hex digits a byte) as bytes.
+std::string Unhex(std::string_view text) {
+  auto digit = [](char c) { return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10; };
+  std::string out;
+  if (text.substr(0, 2) != "\\x") return out;
+  out.reserve((text.size() - 2) / 2);
+  for (size_t i = 2; i + 1 < text.size(); i += 2) {
+    out += static_cast<char>(digit(text[i]) * 16 + digit(text[i + 1]));
+  }
+  return out;
+}
+
 // One entry by id ($1) and family ($2).
 std::string EntrySelect(bool include_deleted) {
   return std::string(kEntryColumns) + "WHERE e.id = $1 AND e.family_id = $2" +
@@ -219,6 +231,30 @@ Result<int64_t> PostgresStore::PurgeTrash(int64_t deleted_before) {
     auto conn = pool_->Acquire();
     return conn->Exec("SELECT dadly_purge_trash($1)", deleted_before).Int(0, 0);
   });
+}
+
+Result<std::vector<SearchableEntry>> PostgresStore::ListSearchable(const EntryFilter& filter) {
+  std::string select = kEntryColumns;  // and the vector, as column 24
+  select.insert(select.find(" FROM entries e"), ", v.vector");
+  select += "LEFT JOIN entry_vectors v ON v.entry_seq = e.seq ";
+  const auto q = Number(select, LiveEntriesWhere(filter), " ORDER BY e.seq");
+  auto r = ReadParams("list_searchable", q.sql, q.params);
+  if (!r) return tl::unexpected(r.error());
+  std::vector<SearchableEntry> out;
+  out.reserve(static_cast<size_t>(r->size()));
+  for (int i = 0; i < r->size(); ++i) {
+    SearchableEntry s{ReadEntry(*r, i), {}};
+    if (auto hex = r->OptText(i, 24)) s.vector = DecodeVector(Unhex(*hex));
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+Result<std::string> PostgresStore::ChangeMark(const EntryFilter& filter) {
+  const auto q = Number(kChangeMark, LiveEntriesWhere(filter), "");
+  auto r = ReadParams("change_mark", q.sql, q.params);
+  if (!r) return tl::unexpected(r.error());
+  return r->Text(0, 0);
 }
 
 }  // namespace dadly::postgres

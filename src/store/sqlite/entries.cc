@@ -260,4 +260,39 @@ Result<int64_t> SqliteStore::PurgeTrash(int64_t deleted_before) {
   });
 }
 
+Result<std::vector<SearchableEntry>> SqliteStore::ListSearchable(const EntryFilter& filter) {
+  return Guard("list_searchable", [&]() -> Result<std::vector<SearchableEntry>> {
+    const SqlWhere w = LiveEntriesWhere(filter);
+    auto conn = pool_->Acquire();
+    std::vector<SearchableEntry> out;
+    {
+      auto q = conn->Prepare(std::string(kEntryColumns) + w.sql + " ORDER BY e.seq");
+      BindAll(q, w);
+      while (q.Step()) out.push_back(SearchableEntry{ReadEntry(q), {}});
+    }
+    auto q = conn->Prepare(
+        "SELECT e.seq, v.vector FROM entries e JOIN entry_vectors v ON v.entry_seq = e.seq " +
+        w.sql + " ORDER BY e.seq");
+    BindAll(q, w);
+    size_t at = 0;  // both lists are in seq order
+    while (q.Step()) {
+      const int64_t seq = q.Int(0);
+      while (at < out.size() && out[at].entry.seq < seq) ++at;
+      if (at < out.size() && out[at].entry.seq == seq) out[at].vector = DecodeVector(q.Text(1));
+    }
+    return out;
+  });
+}
+
+Result<std::string> SqliteStore::ChangeMark(const EntryFilter& filter) {
+  return Guard("change_mark", [&]() -> Result<std::string> {
+    const SqlWhere w = LiveEntriesWhere(filter);
+    auto conn = pool_->Acquire();
+    auto q = conn->Prepare(std::string(kChangeMark) + w.sql);
+    BindAll(q, w);
+    q.Step();
+    return q.Text(0);
+  });
+}
+
 }  // namespace dadly::sqlite

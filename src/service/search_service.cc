@@ -1,0 +1,137 @@
+#include "service/search_service.h"
+
+#include <algorithm>
+
+#include "core/ids.h"
+#include "core/time.h"
+#include "service/family_service.h"
+#include "service/validate.h"
+
+namespace dadly {
+namespace {
+
+constexpr size_t kMaxQueryChars = 500;
+constexpr size_t kCited = 3;
+
+bool HasHangul(std::string_view text) {
+  // Hangul syllables are U+AC00..U+D7A3: three-byte sequences led by 0xEA..0xED.
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    const auto b = static_cast<unsigned char>(c);
+    return b >= 0xEA && b <= 0xED;
+  });
+}
+
+std::string TextOf(const Entry& e) {
+  return e.title && !e.title->empty() ? *e.title + "\n" + e.body : e.body;
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const search::FamilyIndex>> SearchService::IndexFor(
+    Store& store, const EntryFilter& filter, const std::string& mark) {
+  const std::string key =
+      filter.family_id + "|" + filter.viewer_id + (filter.only_tagging_viewer ? "|child" : "");
+  {
+    std::lock_guard lock(mu_);
+    if (auto it = cache_.find(key); it != cache_.end() && it->second.mark == mark) {
+      recent_.remove(key);
+      recent_.push_front(key);
+      return it->second.index;
+    }
+  }
+  auto entries = store.ListSearchable(filter);
+  if (!entries) return tl::unexpected(entries.error());
+  std::vector<search::IndexedDoc> docs;
+  docs.reserve(entries->size());
+  for (auto& s : *entries) {
+    docs.push_back(search::IndexedDoc{s.entry.seq, s.entry.id, s.entry.occurred_at,
+                                      std::move(s.entry.member_ids), TextOf(s.entry),
+                                      std::move(s.vector)});
+  }
+  auto index = std::make_shared<const search::FamilyIndex>(std::move(docs));
+  std::lock_guard lock(mu_);
+  if (auto it = cache_.find(key); it != cache_.end()) {
+    cached_entries_ -= it->second.index->size();
+    recent_.remove(key);
+  }
+  cache_[key] = Cached{mark, index};
+  cached_entries_ += index->size();
+  recent_.push_front(key);
+  while (cached_entries_ > max_cached_entries_ && recent_.size() > 1) {
+    const std::string oldest = recent_.back();
+    recent_.pop_back();
+    cached_entries_ -= cache_[oldest].index->size();
+    cache_.erase(oldest);
+  }
+  return index;
+}
+
+Result<SearchResponse> SearchService::Search(const std::string& caller,
+                                             const std::string& family_id, const SearchQuery& q) {
+  auto store = store_.ActingFor(caller);
+  auto membership = RequireMembership(*store, family_id, caller);
+  if (!membership) return tl::unexpected(membership.error());
+  Validator v;
+  v.Text("query", q.query, 1, kMaxQueryChars, true);
+  v.Uuids("member_ids", q.member_ids, 50);
+  const Date far_future{9999, 12, 31};
+  if (q.from) v.Day("from", *q.from, Date{1, 1, 1}, far_future);
+  if (q.to) v.Day("to", *q.to, Date{1, 1, 1}, far_future);
+  if (q.limit && (*q.limit < 1 || *q.limit > 50)) v.Add("limit", "must be from 1 to 50");
+  if (auto ok = v.Finish(); !ok) return tl::unexpected(ok.error());
+
+  EntryFilter filter;
+  filter.family_id = family_id;
+  filter.viewer_id = caller;
+  filter.only_tagging_viewer = membership->role == Role::kChild;
+  auto mark = store->ChangeMark(filter);
+  if (!mark) return tl::unexpected(mark.error());
+  auto index = IndexFor(*store, filter, *mark);
+  if (!index) return tl::unexpected(index.error());
+
+  auto vectors = ai_.Embed(AiCall{family_id, "embed"}, {q.query});
+  if (!vectors) return tl::unexpected(vectors.error());
+  auto allow = [&](const search::IndexedDoc& d) {
+    if (q.from && d.occurred_at < *q.from) return false;
+    if (q.to && d.occurred_at > *q.to) return false;
+    if (q.member_ids.empty()) return true;
+    return std::any_of(q.member_ids.begin(), q.member_ids.end(), [&](const std::string& m) {
+      return std::find(d.member_ids.begin(), d.member_ids.end(), m) != d.member_ids.end();
+    });
+  };
+  const auto hits =
+      (*index)->Search(q.query, vectors->front(), allow, static_cast<size_t>(q.limit.value_or(10)));
+
+  SearchResponse out;
+  for (const auto& hit : hits) {
+    SearchHit h;
+    h.entry_id = hit.doc->key;
+    h.score = hit.score;
+    h.occurred_at = hit.doc->occurred_at;
+    h.snippet = search::MakeSnippet(hit.doc->text, q.query);
+    out.results.push_back(std::move(h));
+  }
+  const bool korean = HasHangul(q.query);
+  if (out.results.empty()) {
+    out.answer = korean ? "관련된 기록을 찾지 못했어요." : "No entry seems to be about that.";
+    return out;
+  }
+  // Every result matched the words or came close enough in meaning; the best few are cited,
+  // each by the sentence that matched best (or, for a match in meaning alone, its snippet).
+  for (size_t i = 0; i < out.results.size() && i < kCited; ++i) {
+    const SearchHit& h = out.results[i];
+    std::string sentence;
+    if (h.snippet.best_sentence) {
+      sentence = h.snippet.best_sentence->text;
+    } else {
+      for (const auto& seg : h.snippet.segments) sentence += seg.text;
+    }
+    if (!out.answer.empty()) out.answer += "\n";
+    out.answer +=
+        h.occurred_at + " — " + sentence + " [" + std::to_string(out.citations.size() + 1) + "]";
+    out.citations.push_back(h);
+  }
+  return out;
+}
+
+}  // namespace dadly

@@ -1,0 +1,77 @@
+// Search over a family's memories: hybrid retrieval (BM25 over the Korean analyzer's terms and
+// cosine over embeddings, fused by reciprocal rank) within what the caller may see, and an
+// answer written from the top results that cites them. With the local provider the answer is
+// extractive: the best-matching sentence of each cited entry.
+//
+// Each reader's index is built on first use from the Store (acting for the reader, so
+// visibility and Row Level Security hold) and kept in memory as a cache: a query first asks the
+// Store for the entries' change mark and rebuilds when it moved, which also keeps several server
+// processes coherent. The cache holds at most `max_cached_entries` entries across readers and
+// drops the least recently used indexes first.
+// Thread safety: safe to call from many threads at once.
+#pragma once
+
+#include <list>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "ai/ai_provider.h"
+#include "search/family_index.h"
+#include "search/snippet.h"
+#include "store/store.h"
+
+namespace dadly {
+
+struct SearchQuery {
+  std::string query;
+  std::vector<std::string> member_ids;  // any of them tagged
+  std::optional<std::string> from;      // inclusive YYYY-MM-DD
+  std::optional<std::string> to;
+  std::optional<int64_t> limit;  // 1..50, default 10
+};
+
+struct SearchHit {
+  std::string entry_id;
+  double score = 0;
+  std::string occurred_at;
+  search::Snippet snippet;
+};
+
+struct SearchResponse {
+  std::string answer;                // says so plainly when nothing relevant was found
+  std::vector<SearchHit> citations;  // the entries the answer cites, [1], [2], ... in order
+  std::vector<SearchHit> results;
+};
+
+class SearchService {
+ public:
+  SearchService(Store& store, AiProvider& ai, size_t max_cached_entries)
+      : store_(store), ai_(ai), max_cached_entries_(max_cached_entries) {}
+
+  Result<SearchResponse> Search(const std::string& caller, const std::string& family_id,
+                                const SearchQuery& query);
+
+ private:
+  struct Cached {
+    std::string mark;
+    std::shared_ptr<const search::FamilyIndex> index;
+  };
+  // The reader's index, current as of `mark`.
+  Result<std::shared_ptr<const search::FamilyIndex>> IndexFor(Store& store,
+                                                              const EntryFilter& filter,
+                                                              const std::string& mark);
+
+  Store& store_;
+  AiProvider& ai_;
+  const size_t max_cached_entries_;
+  std::mutex mu_;
+  std::list<std::string> recent_;  // cache keys, most recently used first
+  std::unordered_map<std::string, Cached> cache_;
+  size_t cached_entries_ = 0;
+};
+
+}  // namespace dadly

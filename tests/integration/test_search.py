@@ -1,0 +1,123 @@
+"""Search: hybrid retrieval with a cited answer, within what the caller may see."""
+import time
+
+import pytest
+
+from conftest import (ServerProcess, assert_problem, grant, make_entry, make_family, make_member,
+                      signup)
+
+DIARY = [
+    ("2025-05-05", "서윤이가 오늘 처음으로 두발자전거를 탔다! 아빠가 뒤에서 잡아주다가 놓았는데 "
+                   "혼자서 쭉 달렸다. 너무 기뻤다."),
+    ("2025-03-02", "서윤이 생일 파티를 했다. 케이크에 초를 여섯 개 꽂았다."),
+    ("2024-11-20", "하준이가 감기에 걸려서 병원에 다녀왔다. 열이 나서 걱정했다."),
+    ("2024-08-15", "We went to the beach and the kids swam all afternoon."),
+    ("2024-01-10", "첫눈이 왔다. 서윤이랑 눈사람을 만들었다."),
+]
+
+
+def wait_all_done(user, fid, ids, timeout=30):
+    deadline = time.monotonic() + timeout
+    for eid in ids:
+        while user.get(f"/families/{fid}/entries/{eid}").json()["insight"]["status"] != "done":
+            assert time.monotonic() < deadline, "insights did not finish"
+            time.sleep(0.1)
+
+
+@pytest.fixture(scope="module")
+def fam(tmp_path_factory):
+    srv = ServerProcess(tmp_path_factory.mktemp("dadly-search")).start()
+    owner, viewer, other = signup(srv), signup(srv), signup(srv)
+    fid = make_family(owner)
+    grant(srv.data_dir, fid, viewer.email, "viewer")
+    seoyun = make_member(owner, fid, "서윤", birthdate="2019-03-02")["id"]
+    hajun = make_member(owner, fid, "하준", birthdate="2021-06-01")["id"]
+    ids = {}
+    for day, body in DIARY:
+        tags = [hajun] if "하준" in body else [seoyun]
+        ids[day] = make_entry(owner, fid, body, occurred_at=day, member_ids=tags)["id"]
+    secret = make_entry(owner, fid, "비밀 일기: 자전거 선물을 몰래 샀다.",
+                        occurred_at="2025-06-01", visibility="private")["id"]
+    other_fid = make_family(other)
+    other_entry = make_entry(other, other_fid, "우리 아이도 두발자전거를 처음 탔다.",
+                             occurred_at="2025-05-06")["id"]
+    wait_all_done(owner, fid, list(ids.values()) + [secret])
+    wait_all_done(other, other_fid, [other_entry])
+    yield dict(server=srv, owner=owner, viewer=viewer, other=other, fid=fid, ids=ids,
+               secret=secret, other_fid=other_fid, other_entry=other_entry, seoyun=seoyun,
+               hajun=hajun)
+    assert srv.terminate() == 0
+
+
+def search(user, fid, **body):
+    r = user.post(f"/families/{fid}/search", json=body)
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+def test_a_question_finds_the_day_and_cites_it(fam):
+    s = search(fam["viewer"], fam["fid"], query="서윤이가 처음 두발자전거를 탄 게 언제였지?")
+    bike = fam["ids"]["2025-05-05"]
+    assert s["results"][0]["entry_id"] == bike
+    assert s["citations"][0]["entry_id"] == bike
+    assert "2025-05-05" in s["answer"] and "[1]" in s["answer"]
+    assert "자전거" in s["answer"]
+    marked = [seg["text"] for seg in s["results"][0]["snippet"]["segments"] if seg["highlighted"]]
+    assert any("자전거" in m for m in marked), marked
+    assert s["results"] == sorted(s["results"], key=lambda r: -r["score"])
+
+
+def test_meaning_crosses_languages(fam):
+    s = search(fam["owner"], fam["fid"], query="bike")
+    assert fam["ids"]["2025-05-05"] in [r["entry_id"] for r in s["results"]]
+    s = search(fam["owner"], fam["fid"], query="바다에서 수영")
+    assert s["results"][0]["entry_id"] == fam["ids"]["2024-08-15"]
+
+
+def test_nothing_relevant_is_said_plainly(fam):
+    s = search(fam["owner"], fam["fid"], query="우주선 발사 대회")
+    assert s["results"] == [] and s["citations"] == []
+    assert s["answer"] == "관련된 기록을 찾지 못했어요."
+    s = search(fam["owner"], fam["fid"], query="quantum chromodynamics")
+    assert s["answer"] == "No entry seems to be about that."
+
+
+def test_filters_apply_before_ranking(fam):
+    s = search(fam["owner"], fam["fid"], query="서윤", member_ids=[fam["hajun"]])
+    assert all(r["entry_id"] == fam["ids"]["2024-11-20"] for r in s["results"])
+    s = search(fam["owner"], fam["fid"], query="서윤", **{"from": "2025-01-01", "to": "2025-12-31"})
+    assert s["results"] and all("2025-01-01" <= r["occurred_at"] <= "2025-12-31"
+                                for r in s["results"])
+    assert len(search(fam["owner"], fam["fid"], query="서윤", limit=1)["results"]) == 1
+
+
+def test_no_one_finds_what_they_may_not_read(fam):
+    everything = {"answer", "citations", "results"}
+    for user in (fam["viewer"], fam["owner"]):
+        s = search(user, fam["fid"], query="두발자전거 자전거 선물 비밀")
+        assert set(s) == everything
+        found = {r["entry_id"] for r in s["results"]} | {c["entry_id"] for c in s["citations"]}
+        assert fam["other_entry"] not in found
+        if user is fam["viewer"]:
+            assert fam["secret"] not in found and "비밀" not in s["answer"]
+    # The author finds their own private entry.
+    s = search(fam["owner"], fam["fid"], query="비밀 일기 선물")
+    assert fam["secret"] in [r["entry_id"] for r in s["results"]]
+    # Another family's member gets 404, and its own family never shows this family's entries.
+    assert_problem(fam["other"].post(f"/families/{fam['fid']}/search", json={"query": "자전거"}),
+                   404, "not_found")
+    s = search(fam["other"], fam["other_fid"], query="두발자전거")
+    assert [r["entry_id"] for r in s["results"]] == [fam["other_entry"]]
+
+
+def test_the_index_follows_edits_and_deletions(fam):
+    owner, fid = fam["owner"], fam["fid"]
+    e = make_entry(owner, fid, "오늘 처음으로 훌라후프를 돌렸다.", occurred_at="2025-07-01")
+    assert [r["entry_id"] for r in search(owner, fid, query="훌라후프")["results"]] == [e["id"]]
+    r = owner.patch(f"/families/{fid}/entries/{e['id']}", json={"body": "오늘은 줄넘기를 했다."},
+                    headers={"If-Match": '"1"'})
+    assert r.status_code == 200
+    assert search(owner, fid, query="훌라후프")["results"] == []
+    assert [r["entry_id"] for r in search(owner, fid, query="줄넘기")["results"]] == [e["id"]]
+    assert owner.delete(f"/families/{fid}/entries/{e['id']}").status_code == 204
+    assert search(owner, fid, query="줄넘기")["results"] == []
