@@ -25,7 +25,8 @@ struct Config {
   int workers = 1;                    // DADLY_WORKERS: job threads in `serve` (0: none)
   int job_lease_seconds = 120;        // DADLY_JOB_LEASE_SECONDS: a dead worker's jobs wait this
   int embedding_dimensions = 384;     // DADLY_EMBEDDING_DIMENSIONS
-  int search_cache_entries = 200000;  // DADLY_SEARCH_CACHE_ENTRIES: entries kept indexed
+  int search_cache_entries =
+      50000;  // DADLY_SEARCH_CACHE_ENTRIES: entries kept indexed (~2.7 kB each)
   // DADLY_ADMIN_EMAILS (comma-separated): accounts that may see the instance's job queue.
   std::set<std::string> admin_emails;
   std::string web_dir;  // empty: the web app compiled into the binary

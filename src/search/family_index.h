@@ -20,7 +20,8 @@ struct IndexedDoc {
   std::string occurred_at;  // YYYY-MM-DD
   std::vector<std::string> member_ids;
   std::string text;           // title and body, as indexed and as snippets are cut from
-  std::vector<float> vector;  // L2-normalised; empty when the entry has none yet
+  std::vector<float> vector;  // L2-normalised; empty when the entry has none yet (the index
+                              // keeps it elsewhere: empty after construction)
 };
 
 struct DocHit {
@@ -50,8 +51,11 @@ class FamilyIndex {
  private:
   const IndexedDoc* Find(int64_t id) const;
 
-  std::vector<IndexedDoc> docs_;  // in id order
+  std::vector<IndexedDoc> docs_;  // in id order; their vectors moved into vectors_
   Bm25Index bm25_;
+  size_t dimensions_ = 0;              // of the first vector; others of another length are left out
+  std::vector<float> vectors_;         // one row of dimensions_ floats per vector_docs_ entry
+  std::vector<uint32_t> vector_docs_;  // the doc index of each row
 };
 
 }  // namespace dadly::search
