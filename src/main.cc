@@ -112,6 +112,7 @@ struct Services {
   EntryService& entries;
   OperatorService& operators;
   SearchService& search;
+  EmotionService& emotions;
   JobRunner& jobs;
 };
 
@@ -162,7 +163,7 @@ void AddAllRoutes(http::Router& router, const http::ClientConfig& client, const 
   http::AddAuthRoutes(router, s.auth, client);
   http::AddFamilyRoutes(router, s.auth, s.accounts, s.families);
   http::AddEntryRoutes(router, s.auth, s.entries);
-  http::AddSearchRoutes(router, s.auth, s.search);
+  http::AddInsightRoutes(router, s.auth, s.search, s.emotions);
   http::AddAdminRoutes(router, s.auth, s.operators);
 }
 
@@ -240,7 +241,8 @@ int Run(int argc, char** argv) {
                                config->job_lease_seconds));
   OperatorService operators(**store, config->admin_emails);
   SearchService search(**store, *ai, static_cast<size_t>(config->search_cache_entries));
-  const Services services{auth, accounts, families, entries, operators, search, jobs};
+  EmotionService emotions(**store);
+  const Services services{auth, accounts, families, entries, operators, search, emotions, jobs};
   if (worker_only) return Work(*config, jobs);
 
   if (config->command == "grant") {

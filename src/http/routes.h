@@ -10,6 +10,7 @@
 #include "http/web_assets.h"
 #include "service/account_service.h"
 #include "service/auth_service.h"
+#include "service/emotion_service.h"
 #include "service/entry_service.h"
 #include "service/family_service.h"
 #include "service/operator_service.h"
@@ -33,8 +34,10 @@ void AddAuthRoutes(Router& router, AuthService& auth, const ClientConfig& client
 void AddFamilyRoutes(Router& router, const AuthService& auth, AccountService& accounts,
                      FamilyService& families);
 void AddEntryRoutes(Router& router, const AuthService& auth, EntryService& entries);
-// /families/{fid}/search: hybrid search with a cited answer.
-void AddSearchRoutes(Router& router, const AuthService& auth, SearchService& search);
+// /families/{fid}/search (hybrid search with a cited answer) and /families/{fid}/emotions (the
+// emotion map).
+void AddInsightRoutes(Router& router, const AuthService& auth, SearchService& search,
+                      EmotionService& emotions);
 // /admin/jobs, for the operators named in DADLY_ADMIN_EMAILS.
 void AddAdminRoutes(Router& router, const AuthService& auth, OperatorService& operators);
 // /healthz, /readyz (503 while `draining` or when the store fails), /metrics, the OpenAPI

@@ -259,4 +259,29 @@ std::string SearchJson(const SearchResponse& s) {
   return w.Take();
 }
 
+std::string EmotionMapJson(const EmotionMap& m) {
+  JsonWriter w;
+  w.StartObject().Field("bucket", m.bucket).Key("items").StartArray();
+  for (const auto& p : m.periods) {
+    w.StartObject()
+        .Field("period", p.period)
+        .Field("member_id", p.member_id)
+        .Field("entries", p.entries)
+        .Key("emotions")
+        .StartArray();
+    for (const auto& e : p.emotions) {
+      const double score = static_cast<double>(static_cast<int64_t>(e.score * 100 + 0.5)) / 100;
+      w.StartObject()
+          .Field("id", e.id)
+          .Field("label", e.label)
+          .Field("entries", e.entries)
+          .Field("score", score)
+          .EndObject();
+    }
+    w.EndArray().EndObject();
+  }
+  w.EndArray().EndObject();
+  return w.Take();
+}
+
 }  // namespace dadly::http

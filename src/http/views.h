@@ -7,6 +7,7 @@
 
 #include "http/json_writer.h"
 #include "service/auth_service.h"
+#include "service/emotion_service.h"
 #include "service/entry_service.h"
 #include "service/family_service.h"
 #include "service/search_service.h"
@@ -26,5 +27,6 @@ std::string EntryPageJson(const EntryPage& page);
 std::string TimelineJson(const Timeline& timeline);
 std::string JobsJson(const std::vector<Job>& jobs);
 std::string SearchJson(const SearchResponse& search);
+std::string EmotionMapJson(const EmotionMap& map);
 
 }  // namespace dadly::http

@@ -165,6 +165,8 @@ class Store {
   // How many live entries the filter lets through (a timeline bucket's count).
   virtual Result<int64_t> CountEntries(const EntryFilter& filter) = 0;
   virtual Result<std::vector<Entry>> ListTrash(const TrashQuery& query) = 0;
+  // Every live entry the filter lets through, in occurred_at then seq order (emotion maps).
+  virtual Result<std::vector<Entry>> ListAllEntries(const EntryFilter& filter) = 0;
   // Every live entry the filter lets through, with its embedding, in seq order (search builds
   // its index from this).
   virtual Result<std::vector<SearchableEntry>> ListSearchable(const EntryFilter& filter) = 0;

@@ -121,3 +121,38 @@ def test_the_index_follows_edits_and_deletions(fam):
     assert [r["entry_id"] for r in search(owner, fid, query="줄넘기")["results"]] == [e["id"]]
     assert owner.delete(f"/families/{fid}/entries/{e['id']}").status_code == 204
     assert search(owner, fid, query="줄넘기")["results"] == []
+
+
+def emotions(user, fid, **params):
+    r = user.get(f"/families/{fid}/emotions", params=params)
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+def test_the_emotion_map_counts_each_child_by_month(fam):
+    m = emotions(fam["owner"], fam["fid"])
+    assert m["bucket"] == "month"
+    may = [p for p in m["items"] if p["period"] == "2025-05" and p["member_id"] == fam["seoyun"]]
+    assert len(may) == 1 and may[0]["entries"] == 1
+    joy = [e for e in may[0]["emotions"] if e["id"] == "joy"]
+    assert joy and joy[0]["label"] == "기쁨" and joy[0]["entries"] == 1 and joy[0]["score"] > 0
+    assert [(p["period"], p["member_id"] or "") for p in m["items"]] == sorted(
+        (p["period"], p["member_id"] or "") for p in m["items"])
+    worry = [p for p in m["items"] if p["period"] == "2024-11"]
+    assert [p["member_id"] for p in worry] == [fam["hajun"]]
+    assert "worry" in [e["id"] for e in worry[0]["emotions"]]
+
+
+def test_the_emotion_map_filters_by_child_day_and_reader(fam):
+    only_hajun = emotions(fam["owner"], fam["fid"], member_id=fam["hajun"], bucket="day")
+    assert [p["period"] for p in only_hajun["items"]] == ["2024-11-20"]
+    assert emotions(fam["owner"], fam["fid"], **{"from": "2025-01-01", "to": "2025-03-31"})[
+        "items"][0]["period"] == "2025-03"
+    # The owner's private entry counts on the owner's map only.
+    owner_june = [p for p in emotions(fam["owner"], fam["fid"])["items"] if p["period"] == "2025-06"]
+    viewer_june = [p for p in emotions(fam["viewer"], fam["fid"])["items"] if p["period"] == "2025-06"]
+    assert owner_june and not viewer_june
+    assert_problem(fam["other"].get(f"/families/{fam['fid']}/emotions"), 404, "not_found")
+    for bad in ({"bucket": "week"}, {"from": "2025-02-30"}, {"member_id": "x"}):
+        assert_problem(fam["owner"].get(f"/families/{fam['fid']}/emotions", params=bad), 400,
+                       "validation_failed")

@@ -233,6 +233,13 @@ Result<int64_t> PostgresStore::PurgeTrash(int64_t deleted_before) {
   });
 }
 
+Result<std::vector<Entry>> PostgresStore::ListAllEntries(const EntryFilter& filter) {
+  const auto q = Number(kEntryColumns, LiveEntriesWhere(filter), " ORDER BY e.occurred_at, e.seq");
+  auto r = ReadParams("list_all_entries", q.sql, q.params);
+  if (!r) return tl::unexpected(r.error());
+  return ReadEntries(*r);
+}
+
 Result<std::vector<SearchableEntry>> PostgresStore::ListSearchable(const EntryFilter& filter) {
   std::string select = kEntryColumns;  // and the vector, as column 24
   select.insert(select.find(" FROM entries e"), ", v.vector");

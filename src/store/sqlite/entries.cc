@@ -260,6 +260,18 @@ Result<int64_t> SqliteStore::PurgeTrash(int64_t deleted_before) {
   });
 }
 
+Result<std::vector<Entry>> SqliteStore::ListAllEntries(const EntryFilter& filter) {
+  return Guard("list_all_entries", [&]() -> Result<std::vector<Entry>> {
+    const SqlWhere w = LiveEntriesWhere(filter);
+    auto conn = pool_->Acquire();
+    auto q = conn->Prepare(std::string(kEntryColumns) + w.sql + " ORDER BY e.occurred_at, e.seq");
+    BindAll(q, w);
+    std::vector<Entry> out;
+    while (q.Step()) out.push_back(ReadEntry(q));
+    return out;
+  });
+}
+
 Result<std::vector<SearchableEntry>> SqliteStore::ListSearchable(const EntryFilter& filter) {
   return Guard("list_searchable", [&]() -> Result<std::vector<SearchableEntry>> {
     const SqlWhere w = LiveEntriesWhere(filter);

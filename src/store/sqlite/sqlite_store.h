@@ -64,6 +64,7 @@ class SqliteStore final : public Store {
   Result<std::vector<Entry>> ListEntries(const EntryPageQuery& query) override;
   Result<int64_t> CountEntries(const EntryFilter& filter) override;
   Result<std::vector<Entry>> ListTrash(const TrashQuery& query) override;
+  Result<std::vector<Entry>> ListAllEntries(const EntryFilter& filter) override;
   Result<std::vector<SearchableEntry>> ListSearchable(const EntryFilter& filter) override;
   Result<std::string> ChangeMark(const EntryFilter& filter) override;
   Result<int64_t> PurgeTrash(int64_t deleted_before) override;

@@ -1,4 +1,4 @@
-// POST /api/v1/families/{fid}/search.
+// What Dadly understood of a family's entries: POST .../search and GET .../emotions.
 #include "http/json_body.h"
 #include "http/reply.h"
 #include "http/routes.h"
@@ -23,7 +23,19 @@ Result<SearchQuery> ReadSearchQuery(const Request& req) {
 
 }  // namespace
 
-void AddSearchRoutes(Router& router, const AuthService& auth, SearchService& search) {
+void AddInsightRoutes(Router& router, const AuthService& auth, SearchService& search,
+                      EmotionService& emotions) {
+  router.Add("GET", "/api/v1/families/{fid}/emotions", WithUser(auth, [&emotions](Request& req) {
+               auto query = QueryOf(req);
+               if (!query) return ProblemResponse(query.error());
+               auto get = [&](const char* name) -> std::optional<std::string> {
+                 auto it = query->find(name);
+                 return it == query->end() ? std::nullopt : std::optional<std::string>(it->second);
+               };
+               const EmotionQuery q{get("from"), get("to"), get("member_id"), get("bucket")};
+               return Respond(emotions.Map(req.user_id, req.Param("fid"), q),
+                              [](const EmotionMap& m) { return Json(200, EmotionMapJson(m)); });
+             }));
   router.Add("POST", "/api/v1/families/{fid}/search", WithUser(auth, [&search](Request& req) {
                auto query = ReadSearchQuery(req);
                if (!query) return ProblemResponse(query.error());
