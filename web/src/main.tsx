@@ -11,6 +11,7 @@ import './styles/controls.css';
 import './styles/feedback.css';
 import './styles/timeline.css';
 import './styles/entry.css';
+import './styles/insight.css';
 
 initI18n();
 

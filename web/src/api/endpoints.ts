@@ -49,9 +49,9 @@ export function createApi(client: ApiClient) {
 
     createEntry: (fid: string, body: EntryCreate) =>
       client.call('post', '/api/v1/families/{fid}/entries', { path: { fid }, body }).then((r) => r.data),
-    getEntry: (fid: string, eid: string) =>
+    getEntry: (fid: string, eid: string, signal?: AbortSignal) =>
       client
-        .call('get', '/api/v1/families/{fid}/entries/{eid}', { path: { fid, eid } })
+        .call('get', '/api/v1/families/{fid}/entries/{eid}', { path: { fid, eid }, signal })
         .then((r) => r.data),
     updateEntry: (fid: string, eid: string, body: EntryPatch, ifMatch?: string) =>
       client

@@ -1,10 +1,12 @@
-// One entry in a list: day, title or opening words (the link to its page), children, privacy.
+// One entry in a list: day, title or opening words (the link to its page), children, privacy,
+// and a few tags from its insight.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Entry, Member } from '../api/types';
 import { currentLanguage } from '../i18n';
 import { formatDay } from '../i18n/format';
 import { ChildTags } from './ChildTag';
+import { CardInsight } from './EntryInsight';
 import { LockIcon } from './icons';
 
 const EXCERPT = 220;
@@ -41,6 +43,7 @@ export function EntryCard({ entry, members }: { entry: Entry; members: Member[] 
         </p>
       )}
       <ChildTags ids={entry.member_ids} members={members} on={entry.occurred_at} />
+      <CardInsight insight={entry.insight} />
     </article>
   );
 }

@@ -4,7 +4,7 @@ import { entryCount, mergeBuckets } from './timeline';
 
 const entry = (id: string): Entry => ({
   id, family_id: 'f', author_id: 'u', author_name: '아빠', title: null, body: id, occurred_at: '2026-11-01',
-  member_ids: [], visibility: 'family', version: 1, created_at: '', updated_at: '', deleted_at: null,
+  member_ids: [], visibility: 'family', version: 1, created_at: '', updated_at: '', deleted_at: null, insight: null,
 });
 const bucket = (key: string, count: number, ids: string[]): Bucket => ({
   key, label: key, count, entries: ids.map(entry),

@@ -1,5 +1,6 @@
-// One entry on its own page, with edit and move-to-trash for those allowed.
-import { useEffect, useState } from 'react';
+// One entry on its own page, with what Dadly made of it (filled in by itself while it is being
+// made), and edit and move-to-trash for those allowed.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { api } from '../api';
@@ -8,10 +9,12 @@ import { useFamily } from '../auth/family';
 import { useSession } from '../auth/session';
 import { ChildTags } from '../components/ChildTag';
 import { PrivateBadge } from '../components/EntryCard';
+import { EntryInsight } from '../components/EntryInsight';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { PageHeading } from '../components/PageHeading';
 import { Splash } from '../components/Splash';
 import { ArrowLeftIcon } from '../components/icons';
+import { useEntry } from '../hooks/useEntry';
 import { currentLanguage } from '../i18n';
 import { describeError } from '../i18n/errors';
 import { formatDay, formatInstantDay } from '../i18n/format';
@@ -21,14 +24,7 @@ export function EntryPage() {
   const { t } = useTranslation();
   const { eid = '' } = useParams();
   const { family } = useFamily();
-  const [entry, setEntry] = useState<Entry | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    setEntry(null);
-    setError(null);
-    api.getEntry(family.id, eid).then(setEntry, setError);
-  }, [family.id, eid]);
+  const { entry, error, polling } = useEntry(family.id, eid);
 
   return (
     <div className="page page--narrow">
@@ -41,7 +37,7 @@ export function EntryPage() {
           <ErrorPanel error={error} context="read" />
         </>
       ) : entry ? (
-        <EntryView entry={entry} />
+        <EntryView entry={entry} polling={polling} />
       ) : (
         <Splash />
       )}
@@ -49,7 +45,7 @@ export function EntryPage() {
   );
 }
 
-function EntryView({ entry }: { entry: Entry }) {
+function EntryView({ entry, polling }: { entry: Entry; polling: boolean }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const { me } = useSession();
@@ -96,6 +92,7 @@ function EntryView({ entry }: { entry: Entry }) {
             <p key={i}>{p}</p>
           ))}
         </div>
+        <EntryInsight insight={entry.insight} polling={polling} />
         <footer className="entry__footer">
           <p className="muted">
             <span>

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json } from '../test/http';
-import { entry, member, renderApp } from '../test/render';
+import { entry, insight, member, renderApp } from '../test/render';
 
 const members = [member('m1', '도윤', '2023-07-26'), member('m2', '서윤', '2025-09-26'), member('m3', '하린', null)];
 const withMembers = { 'GET /api/v1/families/f1/members': () => json(200, { items: members, next_cursor: null }) };
@@ -69,6 +69,32 @@ describe('TimelinePage', () => {
     expect(requests.at(-1)?.path).toMatch(/group=age.*member_id=m2|member_id=m2.*group=age/);
     expect(screen.getByRole('radio', { name: '모두' })).toBeDisabled();
     expect(screen.getByRole('radio', { name: '하린' })).toBeDisabled();
+  });
+
+  it('tags a card with a few topics and its strongest feeling once its insight is done', async () => {
+    const done = insight('done', {
+      summary: '요약',
+      topics: ['birthday', 'family', 'gift', 'cooking'],
+      emotions: [{ id: 'love', label: '사랑', score: 0.4 }, { id: 'joy', label: '기쁨', score: 0.9 }],
+    });
+    renderApp('/', {
+      'GET /api/v1/families/f1/timeline': () =>
+        json(200, {
+          group: 'month',
+          next_cursor: null,
+          buckets: [
+            {
+              key: '2026-11', label: 'x', count: 2,
+              entries: [entry('e1', '2026-11-26', { insight: done }), entry('e2', '2026-11-20', { insight: insight('pending') })],
+            },
+          ],
+        }),
+    });
+    const [first, second] = await screen.findAllByTestId('entry-card');
+    const tags = within(first).getAllByRole('listitem').map((li) => li.textContent);
+    expect(tags).toEqual(['생일', '가족', '선물', '기쁨많이']);
+    expect(within(second).queryByRole('list')).not.toBeInTheDocument();
+    expect(within(second).queryByText(/살펴보고/)).not.toBeInTheDocument();
   });
 
   it('invites to write the first entry when there is none', async () => {

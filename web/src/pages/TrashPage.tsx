@@ -6,6 +6,7 @@ import type { TrashEntry } from '../api/types';
 import { useFamily } from '../auth/family';
 import { ChildTags } from '../components/ChildTag';
 import { excerpt } from '../components/EntryCard';
+import { CardInsight } from '../components/EntryInsight';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { LoadMore } from '../components/LoadMore';
 import { PageHeading } from '../components/PageHeading';
@@ -91,6 +92,7 @@ function TrashItem({ entry, onRestored }: { entry: TrashEntry; onRestored: () =>
       {entry.title && <h2 className="entry-card__title">{entry.title}</h2>}
       <p className="entry-card__body">{excerpt(entry.body, 160)}</p>
       <ChildTags ids={entry.member_ids} members={members} on={entry.occurred_at} />
+      <CardInsight insight={entry.insight} />
       <div className="entry-card__actions">
         <button type="button" className="button button--secondary" onClick={() => void restore()} disabled={busy}>
           {busy ? t('trash.restoring') : t('trash.restore')}

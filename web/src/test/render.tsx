@@ -17,7 +17,13 @@ export const member = (id: string, name: string, birthdate: string | null) => ({
 export const entry = (id: string, occurred_at: string, extra: Record<string, unknown> = {}) => ({
   id, family_id: 'f1', author_id: 'u1', author_name: '아빠', title: null, body: `본문 ${id}`, occurred_at,
   member_ids: [], visibility: 'family', version: 1,
-  created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z', deleted_at: null, ...extra,
+  created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z', deleted_at: null, insight: null,
+  ...extra,
+});
+
+/** An entry's insight; content (summary, topics, emotions) only makes sense when done. */
+export const insight = (status: 'pending' | 'done' | 'failed', extra: Record<string, unknown> = {}) => ({
+  status, summary: null, topics: [], emotions: [], language: null, ...extra,
 });
 
 type Routes = Parameters<typeof scriptedFetch>[0];
