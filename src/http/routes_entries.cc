@@ -50,7 +50,8 @@ Result<ListParams> ReadListParams(const Request& req, std::string* group = nullp
     return it == query->end() ? std::nullopt : std::optional<std::string>(it->second);
   };
   if (group) *group = get("group").value_or("month");
-  return ListParams{get("member_id"), get("from"), get("to"), get("limit"), get("cursor")};
+  return ListParams{get("member_id"), get("from"),  get("to"),     get("limit"),
+                    get("cursor"),    get("topic"), get("emotion")};
 }
 
 Response EntryResponse(int status, const Entry& e) {

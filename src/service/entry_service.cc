@@ -211,8 +211,17 @@ Result<EntryPageQuery> EntryService::PageQuery(const Access& access, const ListP
       query.after = EntryCursor{c->first, c->second};
     }
   }
+  // Topic ids are lower-case words with underscores; LIKE's own wildcards never get through.
+  if (p.topic && (p.topic->empty() || p.topic->size() > 40 ||
+                  !std::all_of(p.topic->begin(), p.topic->end(),
+                               [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; }))) {
+    v.Add("topic", "must be a topic id such as birthday or bike");
+  }
+  if (p.emotion && !FindEmotion(*p.emotion)) v.Add("emotion", "must be one of the 13 emotions");
   if (auto ok = v.Finish(); !ok) return tl::unexpected(ok.error());
   query.filter.member_id = p.member_id;
+  query.filter.topic = p.topic;
+  query.filter.emotion = p.emotion;
   query.limit = *limit;
   return query;
 }

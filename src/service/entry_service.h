@@ -32,6 +32,8 @@ struct ListParams {
   std::optional<std::string> to;
   std::optional<std::string> limit;
   std::optional<std::string> cursor;
+  std::optional<std::string> topic;    // entries whose insight has this topic
+  std::optional<std::string> emotion;  // entries whose insight has this emotion
 };
 
 struct EntryPage {

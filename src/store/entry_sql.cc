@@ -27,6 +27,19 @@ SqlWhere LiveEntriesWhere(const EntryFilter& f) {
     w.Add("EXISTS (SELECT 1 FROM entry_members em WHERE em.entry_seq = e.seq AND em.member_id = ?)",
           {*f.member_id});
   }
+  // Insights keep topics as "a,b" and emotions as "joy:0.8,calm:0.2" (insight_codec.h).
+  if (f.topic) {
+    w.Add(
+        "EXISTS (SELECT 1 FROM insights it WHERE it.entry_seq = e.seq AND it.status = 'done' "
+        "AND (',' || it.topics || ',') LIKE ?)",
+        {"%," + *f.topic + ",%"});
+  }
+  if (f.emotion) {
+    w.Add(
+        "EXISTS (SELECT 1 FROM insights ie WHERE ie.entry_seq = e.seq AND ie.status = 'done' "
+        "AND (',' || ie.emotions) LIKE ?)",
+        {"%," + *f.emotion + ":%"});
+  }
   if (f.from) w.Add("e.occurred_at >= ?", {*f.from});
   if (f.to) w.Add("e.occurred_at <= ?", {*f.to});
   return w;

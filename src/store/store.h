@@ -36,8 +36,10 @@ struct EntryFilter {
   std::string viewer_id;
   bool only_tagging_viewer = false;  // a child: only family entries tagging a member linked to it
   std::optional<std::string> member_id;
-  std::optional<std::string> from;  // inclusive YYYY-MM-DD
-  std::optional<std::string> to;    // inclusive YYYY-MM-DD
+  std::optional<std::string> from;     // inclusive YYYY-MM-DD
+  std::optional<std::string> to;       // inclusive YYYY-MM-DD
+  std::optional<std::string> topic;    // its insight is done and has this topic id
+  std::optional<std::string> emotion;  // its insight is done and has this emotion
 };
 
 struct EntryPageQuery {

@@ -186,7 +186,7 @@ TEST_P(StoreContract, EntriesListNewestFirstWithStableCursors) {
   const Entry c = AddEntry(f, u, "2026-03-01");
   const Entry d = AddEntry(f, u, "2025-12-31");
   EntryPageQuery q;
-  q.filter = EntryFilter{f.id, u.id, false, {}, {}, {}};
+  q.filter = EntryFilter{f.id, u.id, false, {}, {}, {}, {}, {}};
   q.limit = 10;
   EXPECT_EQ(Ids(q), (std::vector<std::string>{c.id, b.id, a.id, d.id}));
   q.limit = 2;
@@ -208,7 +208,7 @@ TEST_P(StoreContract, PrivateEntriesAreOnlyTheAuthors) {
   const Entry secret = AddEntry(f, author, "2026-01-01", Visibility::kPrivate);
   const Entry open = AddEntry(f, author, "2026-01-02");
   EntryPageQuery q;
-  q.filter = EntryFilter{f.id, other.id, false, {}, {}, {}};
+  q.filter = EntryFilter{f.id, other.id, false, {}, {}, {}, {}, {}};
   EXPECT_EQ(Ids(q), (std::vector<std::string>{open.id}));
   q.filter.viewer_id = author.id;
   EXPECT_EQ(Ids(q), (std::vector<std::string>{open.id, secret.id}));
@@ -229,9 +229,9 @@ TEST_P(StoreContract, AChildSeesOnlyFamilyEntriesAboutItself) {
   AddEntry(f, parent, "2026-01-02", Visibility::kFamily, {sibling.id});
   AddEntry(f, parent, "2026-01-03", Visibility::kPrivate, {kid.id});
   EntryPageQuery q;
-  q.filter = EntryFilter{f.id, child.id, true, {}, {}, {}};
+  q.filter = EntryFilter{f.id, child.id, true, {}, {}, {}, {}, {}};
   EXPECT_EQ(Ids(q), (std::vector<std::string>{about.id}));
-  q.filter = EntryFilter{f.id, parent.id, false, sibling.id, {}, {}};
+  q.filter = EntryFilter{f.id, parent.id, false, sibling.id, {}, {}, {}, {}};
   EXPECT_EQ(Ids(q).size(), 1u);
 }
 
@@ -388,6 +388,15 @@ TEST_P(StoreContract, AnInsightIsSavedOnlyForTheLatestVersion) {
   done.model = "test";
   done.updated_at = 5;
   ASSERT_TRUE(store_->SaveInsight(f.id, e.id, done, {0.6F, 0.8F}).value());
+  EntryFilter by{f.id, u.id, false, {}, {}, {}, "bike", {}};
+  EXPECT_EQ(store_->CountEntries(by).value(), 1);
+  by.topic = "bik";  // whole ids only
+  EXPECT_EQ(store_->CountEntries(by).value(), 0);
+  by.topic.reset();
+  by.emotion = "pride";
+  EXPECT_EQ(store_->CountEntries(by).value(), 1);
+  by.emotion = "fear";
+  EXPECT_EQ(store_->CountEntries(by).value(), 0);
   auto read = store_->FindEntry(f.id, e.id, false)->insight;
   ASSERT_TRUE(read);
   EXPECT_EQ(read->status, "done");

@@ -156,3 +156,18 @@ def test_the_emotion_map_filters_by_child_day_and_reader(fam):
     for bad in ({"bucket": "week"}, {"from": "2025-02-30"}, {"member_id": "x"}):
         assert_problem(fam["owner"].get(f"/families/{fam['fid']}/emotions", params=bad), 400,
                        "validation_failed")
+
+
+def test_entries_filter_by_topic_and_emotion(fam):
+    owner, fid = fam["owner"], fam["fid"]
+    bikes = fam["viewer"].get(f"/families/{fid}/entries", params={"topic": "bike"}).json()["items"]
+    assert [e["id"] for e in bikes] == [fam["ids"]["2025-05-05"]]  # not the owner's private one
+    mine = owner.get(f"/families/{fid}/entries", params={"topic": "bike"}).json()["items"]
+    assert {e["id"] for e in mine} == {fam["ids"]["2025-05-05"], fam["secret"]}
+    worried = owner.get(f"/families/{fid}/entries", params={"emotion": "worry"}).json()["items"]
+    assert fam["ids"]["2024-11-20"] in [e["id"] for e in worried]
+    assert all("worry" in [x["id"] for x in e["insight"]["emotions"]] for e in worried)
+    t = owner.get(f"/families/{fid}/timeline", params={"topic": "snow"}).json()
+    assert [e["id"] for b in t["buckets"] for e in b["entries"]] == [fam["ids"]["2024-01-10"]]
+    for bad in ({"topic": "Bike"}, {"topic": "%"}, {"emotion": "happy"}):
+        assert_problem(owner.get(f"/families/{fid}/entries", params=bad), 400, "validation_failed")

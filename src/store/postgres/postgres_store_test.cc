@@ -57,7 +57,7 @@ TEST_F(PostgresRowSecurity, ACallerSeesOnlyItsOwnFamily) {
   EXPECT_EQ(as_a->FindUser(b_.user.id).error().code, ErrorCode::kNotFound);
   // Even a filter naming B's family as if A were its viewer returns nothing of B's.
   EntryPageQuery q;
-  q.filter = EntryFilter{b_.family.id, a_.user.id, false, {}, {}, {}};
+  q.filter = EntryFilter{b_.family.id, a_.user.id, false, {}, {}, {}, {}, {}};
   EXPECT_TRUE(as_a->ListEntries(q)->empty());
   EXPECT_EQ(as_a->CountEntries(q.filter).value(), 0);
 }
@@ -76,7 +76,7 @@ TEST_F(PostgresRowSecurity, WritesIntoAnotherFamilyChangeNothing) {
   EXPECT_FALSE(as_a->CreateEntry(intruder));
   auto as_b = app_->ActingFor(b_.user.id);
   EntryPageQuery q;
-  q.filter = EntryFilter{b_.family.id, b_.user.id, false, {}, {}, {}};
+  q.filter = EntryFilter{b_.family.id, b_.user.id, false, {}, {}, {}, {}, {}};
   const auto entries = as_b->ListEntries(q);
   ASSERT_EQ(entries->size(), 1u);
   EXPECT_EQ(entries->front().id, b_.entry.id);
