@@ -44,4 +44,9 @@ Result<std::map<std::string, std::string>> QueryOf(const Request& request) {
   return out;
 }
 
+std::optional<std::string> Param(const QueryParams& query, const char* name) {
+  auto it = query.find(name);
+  return it == query.end() ? std::nullopt : std::optional<std::string>(it->second);
+}
+
 }  // namespace dadly::http

@@ -32,5 +32,8 @@ Handler WithUser(const AuthService& auth, Handler handler);
 // The decoded query parameters (the last value wins when one is repeated); kInvalidArgument for
 // a broken escape or invalid UTF-8.
 Result<std::map<std::string, std::string>> QueryOf(const Request& request);
+// One decoded query parameter, or nullopt when the request did not give it.
+using QueryParams = std::map<std::string, std::string>;
+std::optional<std::string> Param(const QueryParams& query, const char* name);
 
 }  // namespace dadly::http

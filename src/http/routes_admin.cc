@@ -9,10 +9,7 @@ void AddAdminRoutes(Router& router, const AuthService& auth, OperatorService& op
   router.Add("GET", "/api/v1/admin/jobs", WithUser(auth, [&operators](Request& req) {
                auto query = QueryOf(req);
                if (!query) return ProblemResponse(query.error());
-               auto get = [&](const char* name) -> std::optional<std::string> {
-                 auto it = query->find(name);
-                 return it == query->end() ? std::nullopt : std::optional<std::string>(it->second);
-               };
+               auto get = [&](const char* name) { return Param(*query, name); };
                return Respond(
                    operators.ListJobs(req.user_id, get("state"), get("limit")),
                    [](const std::vector<Job>& jobs) { return Json(200, JobsJson(jobs)); });

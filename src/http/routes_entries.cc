@@ -45,10 +45,7 @@ Result<EntryDraft> ReadEntryDraft(const Request& req) {
 Result<ListParams> ReadListParams(const Request& req, std::string* group = nullptr) {
   auto query = QueryOf(req);
   if (!query) return tl::unexpected(query.error());
-  auto get = [&](const char* name) -> std::optional<std::string> {
-    auto it = query->find(name);
-    return it == query->end() ? std::nullopt : std::optional<std::string>(it->second);
-  };
+  auto get = [&](const char* name) { return Param(*query, name); };
   if (group) *group = get("group").value_or("month");
   return ListParams{get("member_id"), get("from"),  get("to"),     get("limit"),
                     get("cursor"),    get("topic"), get("emotion")};

@@ -28,10 +28,7 @@ void AddInsightRoutes(Router& router, const AuthService& auth, SearchService& se
   router.Add("GET", "/api/v1/families/{fid}/emotions", WithUser(auth, [&emotions](Request& req) {
                auto query = QueryOf(req);
                if (!query) return ProblemResponse(query.error());
-               auto get = [&](const char* name) -> std::optional<std::string> {
-                 auto it = query->find(name);
-                 return it == query->end() ? std::nullopt : std::optional<std::string>(it->second);
-               };
+               auto get = [&](const char* name) { return Param(*query, name); };
                const EmotionQuery q{get("from"), get("to"), get("member_id"), get("bucket")};
                return Respond(emotions.Map(req.user_id, req.Param("fid"), q),
                               [](const EmotionMap& m) { return Json(200, EmotionMapJson(m)); });

@@ -5,6 +5,11 @@
 namespace dadly::http {
 namespace {
 
+// Scores go out with two decimals: all a reader can use (the store keeps three).
+double TwoDecimals(double value) {
+  return static_cast<double>(static_cast<int64_t>(value * 100 + 0.5)) / 100;
+}
+
 void WriteUser(JsonWriter& w, const User& u) {
   w.StartObject()
       .Field("id", u.id)
@@ -61,8 +66,7 @@ void WriteInsight(JsonWriter& w, const std::optional<Insight>& insight) {
   w.EndArray().Key("emotions").StartArray();
   if (done) {
     for (const auto& e : a.emotions) {
-      // Two decimals are all a reader can use; the stored score keeps three.
-      const double score = static_cast<double>(static_cast<int64_t>(e.score * 100 + 0.5)) / 100;
+      const double score = TwoDecimals(e.score);
       w.StartObject()
           .Field("id", e.name)
           .Field("label", e.label_ko)
@@ -270,7 +274,7 @@ std::string EmotionMapJson(const EmotionMap& m) {
         .Key("emotions")
         .StartArray();
     for (const auto& e : p.emotions) {
-      const double score = static_cast<double>(static_cast<int64_t>(e.score * 100 + 0.5)) / 100;
+      const double score = TwoDecimals(e.score);
       w.StartObject()
           .Field("id", e.id)
           .Field("label", e.label)
