@@ -113,6 +113,7 @@ struct Services {
   OperatorService& operators;
   SearchService& search;
   EmotionService& emotions;
+  AiUsageService& ai_usage;
   JobRunner& jobs;
 };
 
@@ -163,7 +164,7 @@ void AddAllRoutes(http::Router& router, const http::ClientConfig& client, const 
   http::AddAuthRoutes(router, s.auth, client);
   http::AddFamilyRoutes(router, s.auth, s.accounts, s.families);
   http::AddEntryRoutes(router, s.auth, s.entries);
-  http::AddInsightRoutes(router, s.auth, s.search, s.emotions);
+  http::AddInsightRoutes(router, s.auth, s.search, s.emotions, s.ai_usage);
   http::AddAdminRoutes(router, s.auth, s.operators);
 }
 
@@ -240,9 +241,11 @@ int Run(int argc, char** argv) {
                  RunnerOptions(worker_only ? std::max(config->workers, 1) : config->workers,
                                config->job_lease_seconds));
   OperatorService operators(**store, config->admin_emails);
-  SearchService search(**store, *ai, static_cast<size_t>(config->search_cache_entries));
+  SearchService search(**store, *ai, clock, static_cast<size_t>(config->search_cache_entries));
   EmotionService emotions(**store);
-  const Services services{auth, accounts, families, entries, operators, search, emotions, jobs};
+  AiUsageService ai_usage(**store, clock);
+  const Services services{auth,   accounts, families, entries, operators,
+                          search, emotions, ai_usage, jobs};
   if (worker_only) return Work(*config, jobs);
 
   if (config->command == "grant") {

@@ -29,6 +29,8 @@ class AiProvider {
   virtual std::string Model() const = 0;
   // Length of the vectors Embed returns.
   virtual int Dimensions() const = 0;
+  // The version of the prompts it sends, for traces; "none" for a provider without prompts.
+  virtual std::string PromptVersion() const { return "none"; }
 
   // Summary, topics, emotions and language of an entry's title and body.
   virtual Result<Analysis> Analyse(const AiCall& call, const std::string& title,

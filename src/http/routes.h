@@ -9,6 +9,7 @@
 #include "http/router.h"
 #include "http/web_assets.h"
 #include "service/account_service.h"
+#include "service/ai_usage_service.h"
 #include "service/auth_service.h"
 #include "service/emotion_service.h"
 #include "service/entry_service.h"
@@ -34,10 +35,10 @@ void AddAuthRoutes(Router& router, AuthService& auth, const ClientConfig& client
 void AddFamilyRoutes(Router& router, const AuthService& auth, AccountService& accounts,
                      FamilyService& families);
 void AddEntryRoutes(Router& router, const AuthService& auth, EntryService& entries);
-// /families/{fid}/search (hybrid search with a cited answer) and /families/{fid}/emotions (the
-// emotion map).
+// /families/{fid}/search (hybrid search with a cited answer), /families/{fid}/emotions (the
+// emotion map) and /families/{fid}/ai-usage (the family's traced AI calls, for owners).
 void AddInsightRoutes(Router& router, const AuthService& auth, SearchService& search,
-                      EmotionService& emotions);
+                      EmotionService& emotions, AiUsageService& usage);
 // /admin/jobs, for the operators named in DADLY_ADMIN_EMAILS.
 void AddAdminRoutes(Router& router, const AuthService& auth, OperatorService& operators);
 // /healthz, /readyz (503 while `draining` or when the store fails), /metrics, the OpenAPI

@@ -24,7 +24,14 @@ Result<SearchQuery> ReadSearchQuery(const Request& req) {
 }  // namespace
 
 void AddInsightRoutes(Router& router, const AuthService& auth, SearchService& search,
-                      EmotionService& emotions) {
+                      EmotionService& emotions, AiUsageService& usage) {
+  router.Add("GET", "/api/v1/families/{fid}/ai-usage", WithUser(auth, [&usage](Request& req) {
+               auto query = QueryOf(req);
+               if (!query) return ProblemResponse(query.error());
+               return Respond(usage.Usage(req.user_id, req.Param("fid"), Param(*query, "from"),
+                                          Param(*query, "to")),
+                              [](const AiUsageReport& r) { return Json(200, AiUsageJson(r)); });
+             }));
   router.Add("GET", "/api/v1/families/{fid}/emotions", WithUser(auth, [&emotions](Request& req) {
                auto query = QueryOf(req);
                if (!query) return ProblemResponse(query.error());

@@ -288,4 +288,24 @@ std::string EmotionMapJson(const EmotionMap& m) {
   return w.Take();
 }
 
+std::string AiUsageJson(const AiUsageReport& r) {
+  JsonWriter w;
+  w.StartObject().Field("from", r.from).Field("to", r.to).Key("items").StartArray();
+  for (const auto& u : r.rows) {
+    w.StartObject()
+        .Field("operation", u.operation)
+        .Field("provider", u.provider)
+        .Field("model", u.model)
+        .Field("calls", u.calls)
+        .Field("errors", u.errors)
+        .Field("tokens_in", u.tokens_in)
+        .Field("tokens_out", u.tokens_out)
+        .Field("cost_usd", static_cast<double>(u.cost_micro_usd) / 1e6)
+        .Field("latency_ms_average", u.calls ? u.latency_ms_total / u.calls : 0)
+        .EndObject();
+  }
+  w.EndArray().EndObject();
+  return w.Take();
+}
+
 }  // namespace dadly::http

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "http/json_writer.h"
+#include "service/ai_usage_service.h"
 #include "service/auth_service.h"
 #include "service/emotion_service.h"
 #include "service/entry_service.h"
@@ -28,5 +29,6 @@ std::string TimelineJson(const Timeline& timeline);
 std::string JobsJson(const std::vector<Job>& jobs);
 std::string SearchJson(const SearchResponse& search);
 std::string EmotionMapJson(const EmotionMap& map);
+std::string AiUsageJson(const AiUsageReport& report);
 
 }  // namespace dadly::http

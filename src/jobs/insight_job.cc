@@ -1,8 +1,17 @@
 #include "jobs/insight_job.h"
 
 #include "core/log.h"
+#include "service/ai_trace.h"
 
 namespace dadly {
+namespace {
+
+AiRun Operation(AiRun run, const char* operation) {
+  run.operation = operation;
+  return run;
+}
+
+}  // namespace
 
 Status InsightJob::Run(const Job& job) {
   auto store = store_.ActingFor(job.acting_for);
@@ -14,10 +23,18 @@ Status InsightJob::Run(const Job& job) {
   }
   if (!entry->insight || entry->insight->version != job.version) return {};  // edited since
   const std::string title = entry->title.value_or("");
-  auto analysis = ai_.Analyse(AiCall{job.family_id, "analyse"}, title, entry->body);
+  AiRun run;
+  run.family_id = job.family_id;
+  run.entry_id = job.entry_id;
+  run.created_at = clock_.NowSeconds();
+  auto analysis = Traced(*store, ai_, Operation(run, "analyse"), [&] {
+    return ai_.Analyse(AiCall{job.family_id, "analyse"}, title, entry->body);
+  });
   if (!analysis) return tl::unexpected(analysis.error());
-  auto vectors = ai_.Embed(AiCall{job.family_id, "embed"},
-                           {title.empty() ? entry->body : title + "\n" + entry->body});
+  auto vectors = Traced(*store, ai_, Operation(run, "embed"), [&] {
+    return ai_.Embed(AiCall{job.family_id, "embed"},
+                     {title.empty() ? entry->body : title + "\n" + entry->body});
+  });
   if (!vectors) return tl::unexpected(vectors.error());
   if (vectors->size() != 1) return Fail(ErrorCode::kInternal, "the provider returned no vector");
   Insight insight;

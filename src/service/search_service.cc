@@ -4,6 +4,7 @@
 
 #include "core/ids.h"
 #include "core/time.h"
+#include "service/ai_trace.h"
 #include "service/family_service.h"
 #include "service/validate.h"
 
@@ -89,7 +90,13 @@ Result<SearchResponse> SearchService::Search(const std::string& caller,
   auto index = IndexFor(*store, filter, *mark);
   if (!index) return tl::unexpected(index.error());
 
-  auto vectors = ai_.Embed(AiCall{family_id, "embed"}, {q.query});
+  AiRun run;
+  run.family_id = family_id;
+  run.operation = "embed";
+  run.created_at = clock_.NowSeconds();
+  auto vectors = Traced(*store, ai_, std::move(run), [&] {
+    return ai_.Embed(AiCall{family_id, "embed"}, {q.query});
+  });
   if (!vectors) return tl::unexpected(vectors.error());
   auto allow = [&](const search::IndexedDoc& d) {
     if (q.from && d.occurred_at < *q.from) return false;

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "ai/ai_provider.h"
+#include "core/time.h"
 #include "search/family_index.h"
 #include "search/snippet.h"
 #include "store/store.h"
@@ -49,8 +50,8 @@ struct SearchResponse {
 
 class SearchService {
  public:
-  SearchService(Store& store, AiProvider& ai, size_t max_cached_entries)
-      : store_(store), ai_(ai), max_cached_entries_(max_cached_entries) {}
+  SearchService(Store& store, AiProvider& ai, const Clock& clock, size_t max_cached_entries)
+      : store_(store), ai_(ai), clock_(clock), max_cached_entries_(max_cached_entries) {}
 
   Result<SearchResponse> Search(const std::string& caller, const std::string& family_id,
                                 const SearchQuery& query);
@@ -67,6 +68,7 @@ class SearchService {
 
   Store& store_;
   AiProvider& ai_;
+  const Clock& clock_;
   const size_t max_cached_entries_;
   std::mutex mu_;
   std::list<std::string> recent_;  // cache keys, most recently used first

@@ -15,6 +15,7 @@
 
 #include "core/config.h"
 #include "core/error.h"
+#include "model/ai_run.h"
 #include "model/entry.h"
 #include "model/family.h"
 #include "model/insight.h"
@@ -192,6 +193,14 @@ class Store {
                         int64_t now) = 0;
   // Jobs in `state`, most recently changed first (for operators; no entry text).
   virtual Result<std::vector<Job>> ListJobs(JobState state, int limit) = 0;
+
+  // --- AI runs (through a view acting for a member of the family) ---
+  // Records one provider call. An entry_id that names no entry of the family is recorded
+  // without one.
+  virtual Status RecordAiRun(const AiRun& run) = 0;
+  // The family's runs with created_at in [from, to), summed per operation, provider and model.
+  virtual Result<std::vector<AiUsage>> SumAiRuns(const std::string& family_id, int64_t from,
+                                                 int64_t to) = 0;
 
   // --- insights (through a view acting for a reader of the entry) ---
   // Stores the insight and embedding of version `insight.version` of the entry, unless the

@@ -119,6 +119,7 @@ TABLE = [
     row("GET", F + "/timeline?group=year", AUTH(200, 200, 200, 404), variant="year"),
     row("POST", F + "/search", AUTH(200, 200, 200, 404), body={"query": "오늘의 기록"}),
     row("GET", F + "/emotions", AUTH(200, 200, 200, 404)),
+    row("GET", F + "/ai-usage", AUTH(200, 403, 403, 404)),
     # operators only (DADLY_ADMIN_EMAILS names none of these accounts)
     row("GET", "/api/v1/admin/jobs", AUTH(403, 403, 403, 403)),
 ]

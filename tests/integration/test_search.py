@@ -171,3 +171,22 @@ def test_entries_filter_by_topic_and_emotion(fam):
     assert [e["id"] for b in t["buckets"] for e in b["entries"]] == [fam["ids"]["2024-01-10"]]
     for bad in ({"topic": "Bike"}, {"topic": "%"}, {"emotion": "happy"}):
         assert_problem(owner.get(f"/families/{fid}/entries", params=bad), 400, "validation_failed")
+
+
+def test_owners_see_the_familys_ai_use_and_no_text(fam):
+    r = fam["owner"].get(f"/families/{fam['fid']}/ai-usage")
+    assert r.status_code == 200, r.text
+    usage = r.json()
+    by_op = {(u["operation"], u["provider"]): u for u in usage["items"]}
+    analyse, embed = by_op[("analyse", "local")], by_op[("embed", "local")]
+    assert analyse["calls"] >= len(DIARY) + 1 and analyse["errors"] == 0
+    assert embed["calls"] > analyse["calls"]  # the entries, and every search's question
+    assert analyse["cost_usd"] == 0 and analyse["model"]
+    assert "자전거" not in r.text
+    assert_problem(fam["viewer"].get(f"/families/{fam['fid']}/ai-usage"), 403, "forbidden")
+    assert_problem(fam["other"].get(f"/families/{fam['fid']}/ai-usage"), 404, "not_found")
+    assert_problem(fam["owner"].get(f"/families/{fam['fid']}/ai-usage", params={"from": "x"}),
+                   400, "validation_failed")
+    old = fam["owner"].get(f"/families/{fam['fid']}/ai-usage",
+                           params={"from": "2020-01-01", "to": "2020-12-31"}).json()
+    assert old["items"] == [] and old["from"] == "2020-01-01"

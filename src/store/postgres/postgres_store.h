@@ -76,6 +76,9 @@ class PostgresStore final : public Store {
   Status EndJob(int64_t job_id, const std::string& worker, const std::optional<std::string>& error,
                 std::optional<int64_t> retry_at, int64_t now) override;
   Result<std::vector<Job>> ListJobs(JobState state, int limit) override;
+  Status RecordAiRun(const AiRun& run) override;
+  Result<std::vector<AiUsage>> SumAiRuns(const std::string& family_id, int64_t from,
+                                         int64_t to) override;
   Result<bool> SaveInsight(const std::string& family_id, const std::string& entry_id,
                            const Insight& insight, const std::vector<float>& vector) override;
 

@@ -1,5 +1,6 @@
-// The job queue and the insights the jobs store. One writer at a time (the write transaction)
-// is what makes claiming a job atomic here; PostgreSQL uses SKIP LOCKED instead.
+// The job queue, the insights the jobs store, and the trace of AI calls. One writer at a time (the
+// write transaction) is what makes claiming a job atomic here; PostgreSQL uses SKIP LOCKED instead.
+#include "store/entry_sql.h"
 #include "store/insight_codec.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -147,6 +148,49 @@ Result<bool> SqliteStore::SaveInsight(const std::string& family_id, const std::s
     }
     tx.Commit();
     return true;
+  });
+}
+
+Status SqliteStore::RecordAiRun(const AiRun& r) {
+  return Guard("record_ai_run", [&]() -> Status {
+    auto conn = pool_->Acquire();
+    WriteTransaction tx(*pool_, *conn);
+    conn->Prepare(
+            "INSERT INTO ai_runs (family_id, entry_seq, operation, provider, model, "
+            "prompt_version, tokens_in, tokens_out, cost_micro_usd, latency_ms, status, error, "
+            "created_at) VALUES (?1, (SELECT seq FROM entries WHERE id = ?2 AND family_id = ?1), "
+            "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
+        .Bind(1, r.family_id)
+        .Bind(2, r.entry_id)
+        .Bind(3, r.operation)
+        .Bind(4, r.provider)
+        .Bind(5, r.model)
+        .Bind(6, r.prompt_version)
+        .Bind(7, r.tokens_in)
+        .Bind(8, r.tokens_out)
+        .Bind(9, r.cost_micro_usd)
+        .Bind(10, r.latency_ms)
+        .Bind(11, r.ok ? "ok" : "error")
+        .Bind(12, r.error)
+        .Bind(13, r.created_at)
+        .Run();
+    tx.Commit();
+    return {};
+  });
+}
+
+Result<std::vector<AiUsage>> SqliteStore::SumAiRuns(const std::string& family_id, int64_t from,
+                                                    int64_t to) {
+  return Guard("sum_ai_runs", [&]() -> Result<std::vector<AiUsage>> {
+    auto conn = pool_->Acquire();
+    auto q = conn->Prepare(kSumAiRuns);
+    q.Bind(1, family_id).Bind(2, from).Bind(3, to);
+    std::vector<AiUsage> out;
+    while (q.Step()) {
+      out.push_back(AiUsage{q.Text(0), q.Text(1), q.Text(2), q.Int(3), q.Int(4), q.Int(5), q.Int(6),
+                            q.Int(7), q.Int(8)});
+    }
+    return out;
   });
 }
 
