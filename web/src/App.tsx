@@ -5,9 +5,11 @@ import { PublicOnly, RequireAuth, RequireFamily } from './auth/guards';
 import { SessionProvider } from './auth/session';
 import { ChildrenPage } from './pages/ChildrenPage';
 import { EditEntryPage, NewEntryPage } from './pages/EditorPage';
+import { EmotionsPage } from './pages/EmotionsPage';
 import { EntryPage } from './pages/EntryPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { SearchPage } from './pages/SearchPage';
 import { SetupPage } from './pages/SetupPage';
 import { SignupPage } from './pages/SignupPage';
 import { TimelinePage } from './pages/TimelinePage';
@@ -27,6 +29,8 @@ export function AppRoutes() {
           <Route path="/entries/new" element={<NewEntryPage />} />
           <Route path="/entries/:eid" element={<EntryPage />} />
           <Route path="/entries/:eid/edit" element={<EditEntryPage />} />
+          <Route path="/search" element={<SearchPage />} />
+          <Route path="/emotions" element={<EmotionsPage />} />
           <Route path="/children" element={<ChildrenPage />} />
           <Route path="/trash" element={<TrashPage />} />
         </Route>

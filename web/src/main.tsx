@@ -12,6 +12,8 @@ import './styles/feedback.css';
 import './styles/timeline.css';
 import './styles/entry.css';
 import './styles/insight.css';
+import './styles/search.css';
+import './styles/emotions.css';
 
 initI18n();
 

@@ -2,12 +2,13 @@
 // api/openapi.yaml; the types of its arguments and result come from the generated schema.
 import type { ApiClient } from './client';
 import type { JsonBody, Op, QueryParams } from './typed';
-import type { Entry, EntryCreate, EntryPatch, Locale, MemberCreate } from './types';
+import type { Entry, EntryCreate, EntryPatch, Locale, MemberCreate, SearchRequest } from './types';
 
 type SignupBody = JsonBody<Op<'/api/v1/auth/signup', 'post'>>;
 type LoginBody = JsonBody<Op<'/api/v1/auth/login', 'post'>>;
 export type TimelineQuery = QueryParams<Op<'/api/v1/families/{fid}/timeline', 'get'>>;
 export type PageQuery = QueryParams<Op<'/api/v1/families/{fid}/trash', 'get'>>;
+export type EmotionQuery = QueryParams<Op<'/api/v1/families/{fid}/emotions', 'get'>>;
 
 /** Entry ETags are the version, quoted. */
 export const etagOf = (entry: Pick<Entry, 'version'>) => `"${entry.version}"`;
@@ -71,6 +72,15 @@ export function createApi(client: ApiClient) {
     timeline: (fid: string, query: TimelineQuery, signal?: AbortSignal) =>
       client
         .call('get', '/api/v1/families/{fid}/timeline', { path: { fid }, query, signal })
+        .then((r) => r.data),
+
+    search: (fid: string, body: SearchRequest, signal?: AbortSignal) =>
+      client
+        .call('post', '/api/v1/families/{fid}/search', { path: { fid }, body, signal })
+        .then((r) => r.data),
+    emotions: (fid: string, query: EmotionQuery, signal?: AbortSignal) =>
+      client
+        .call('get', '/api/v1/families/{fid}/emotions', { path: { fid }, query, signal })
         .then((r) => r.data),
   };
 }

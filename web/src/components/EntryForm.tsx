@@ -9,7 +9,7 @@ import { currentLanguage } from '../i18n';
 import { formatDay } from '../i18n/format';
 import { todayLocal } from '../lib/dates';
 import { Field, FieldGroup, FormAlert, TextField } from './Field';
-import { toneOf } from './ChildTag';
+import { ChildToggles, toggled } from './ChildPicker';
 
 export interface EntryValues {
   title: string;
@@ -37,8 +37,7 @@ export function EntryForm({ initial, draftKey, members, cancelHref, onSubmit, co
   const v = draft.value;
   const set = <K extends keyof EntryValues>(key: K, value: EntryValues[K]) =>
     draft.setValue((current) => ({ ...current, [key]: value }));
-  const toggleChild = (id: string) =>
-    set('member_ids', v.member_ids.includes(id) ? v.member_ids.filter((m) => m !== id) : [...v.member_ids, id]);
+  const toggleChild = (id: string) => set('member_ids', toggled(v.member_ids, id));
 
   const submit = async () => {
     await onSubmit(v);
@@ -96,20 +95,7 @@ export function EntryForm({ initial, draftKey, members, cancelHref, onSubmit, co
         hint={members.length === 0 ? t('editor.noChildren') : undefined}
         error={form.errors.fields.member_ids}
       >
-        <div className="chips__options">
-          {members.map((m) => (
-            <label key={m.id} className={`chip chip--check tone-${toneOf(members, m.id)}`}>
-              <input
-                type="checkbox"
-                name="member_ids"
-                value={m.id}
-                checked={v.member_ids.includes(m.id)}
-                onChange={() => toggleChild(m.id)}
-              />
-              <span>{m.name}</span>
-            </label>
-          ))}
-        </div>
+        <ChildToggles name="member_ids" members={members} selected={v.member_ids} onToggle={toggleChild} />
       </FieldGroup>
       <FieldGroup id="entry-visibility" legend={t('editor.visibility')} error={form.errors.fields.visibility}>
         <div className="choice-cards">

@@ -2,7 +2,7 @@
 // Both are radio groups, so arrow keys move between the options.
 import { useTranslation } from 'react-i18next';
 import type { Member, TimelineGroup } from '../api/types';
-import { toneOf } from './ChildTag';
+import { ChildRadios } from './ChildPicker';
 
 interface Props {
   group: TimelineGroup;
@@ -50,35 +50,17 @@ export function TimelineControls({ group, childId, members, onChange }: Props) {
         </div>
       </fieldset>
       {members.length > 0 && (
-        <fieldset className="chips" aria-describedby={group === 'age' ? 'age-help' : undefined}>
-          <legend className="controls__label">{t('timeline.childLabel')}</legend>
-          <div className="chips__options">
-            <label className="chip">
-              <input
-                type="radio"
-                name="timeline-child"
-                value=""
-                checked={childId === null}
-                disabled={group === 'age'}
-                onChange={() => onChange(group, null)}
-              />
-              <span>{t('timeline.allChildren')}</span>
-            </label>
-            {members.map((m) => (
-              <label key={m.id} className={`chip tone-${toneOf(members, m.id)}`}>
-                <input
-                  type="radio"
-                  name="timeline-child"
-                  value={m.id}
-                  checked={childId === m.id}
-                  disabled={group === 'age' && !m.birthdate}
-                  onChange={() => onChange(group, m.id)}
-                />
-                <span>{m.name}</span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <ChildRadios
+          name="timeline-child"
+          legend={t('timeline.childLabel')}
+          allLabel={t('timeline.allChildren')}
+          members={members}
+          childId={childId}
+          onChange={(id) => onChange(group, id)}
+          allDisabled={group === 'age'}
+          isDisabled={(m) => group === 'age' && !m.birthdate}
+          describedBy={group === 'age' ? 'age-help' : undefined}
+        />
       )}
       {(group === 'age' || dated.length === 0) && (
         <p id="age-help" className="controls__help">

@@ -37,3 +37,20 @@ export function ArrowLeftIcon() {
     </svg>
   );
 }
+
+export function SearchIcon() {
+  return (
+    <svg {...common}>
+      <circle cx="11" cy="11" r="6.5" />
+      <path d="M16 16l4 4" />
+    </svg>
+  );
+}
+
+export function ArrowRightIcon() {
+  return (
+    <svg {...common}>
+      <path d="M5 12h14M13 6l6 6-6 6" />
+    </svg>
+  );
+}

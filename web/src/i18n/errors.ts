@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import { isApiError } from '../api/errors';
 
 /** What the user was doing; it picks the kinder sentence for 401, 403, 404 and 409. */
-export type ErrorContext = 'login' | 'signup' | 'family' | 'child' | 'write' | 'edit' | 'read';
+export type ErrorContext = 'login' | 'signup' | 'family' | 'child' | 'write' | 'edit' | 'read' | 'search';
 
 export interface ErrorView {
   /** For the form as a whole (or the page); null when every problem sits next to a field. */
@@ -15,7 +15,7 @@ export interface ErrorView {
 
 const FIELD_KEYS = [
   'email', 'password', 'display_name', 'name', 'birthdate', 'relation', 'body', 'title',
-  'occurred_at', 'member_ids', 'visibility',
+  'occurred_at', 'member_ids', 'visibility', 'query', 'from', 'to',
 ] as const;
 type FieldKey = (typeof FIELD_KEYS)[number];
 

@@ -57,9 +57,13 @@ export function bucketLabel(group: TimelineGroup, key: string, lang: Lang, t: TF
     if (!Number.isInteger(year)) return key;
     return fmt(lang, { year: 'numeric' }).format(new Date(Date.UTC(year, 0, 1)));
   }
-  const match = /^(\d{4})-(\d{2})$/.exec(key);
-  if (!match) return key;
-  return fmt(lang, { year: 'numeric', month: 'long' }).format(
-    new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)),
-  );
+  return formatMonth(key, lang);
+}
+
+/** A `YYYY-MM` month: 2026년 11월 / November 2026; `short`, without the year: 11월 / Nov. */
+export function formatMonth(ym: string, lang: Lang, short = false): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(ym);
+  if (!match) return ym;
+  const options: Intl.DateTimeFormatOptions = short ? { month: 'short' } : { year: 'numeric', month: 'long' };
+  return fmt(lang, options).format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)));
 }
