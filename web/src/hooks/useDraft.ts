@@ -18,17 +18,18 @@ export function useDraft<T>(key: string, initial: T): {
     return { value: initial, restored: false };
   });
   const dirty = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   useEffect(() => {
     if (!dirty.current) return;
-    const timer = setTimeout(() => {
+    timer.current = setTimeout(() => {
       try {
         sessionStorage.setItem(key, JSON.stringify(state.value));
       } catch {
         // Storage full or blocked: the form still works.
       }
     }, 300);
-    return () => clearTimeout(timer);
+    return () => clearTimeout(timer.current);
   }, [key, state.value]);
 
   return {
@@ -39,7 +40,10 @@ export function useDraft<T>(key: string, initial: T): {
       setState((s) => ({ ...s, value: update(s.value) }));
     },
     clear: () => {
+      // A save still waiting (the last change was under 300 ms before the entry was stored)
+      // would otherwise bring the draft back, and the next new entry would open with it.
       dirty.current = false;
+      clearTimeout(timer.current);
       sessionStorage.removeItem(key);
     },
   };
