@@ -2,16 +2,10 @@
 
 #include <string>
 
-#include "core/embedded.h"
+#include "store/migration_plan.h"
 
 namespace dadly::postgres {
 namespace {
-
-// Migration files are named NNNN_what.sql; the number is the schema version it brings.
-int VersionOf(std::string_view name) {
-  const auto slash = name.rfind('/');
-  return std::stoi(std::string(name.substr(slash + 1, 4)));
-}
 
 // Any number, the same in every Dadly process: migrators of one database queue on it.
 constexpr int64_t kMigrationLock = 0x0dad1e5;
@@ -50,32 +44,25 @@ Status PostgresStore::Migrate() {
     if (conn->Exec("SELECT to_regclass('schema_migrations') IS NOT NULL").Text(0, 0) == "t") {
       current = conn->Exec("SELECT coalesce(max(version), 0) FROM schema_migrations").Int(0, 0);
     }
-    const auto names = embedded::Names("migrations/postgres/");
-    const int known = names.empty() ? 0 : VersionOf(names.back());
-    if (current > known) {
-      return Fail(ErrorCode::kUnavailable,
-                  "the database schema (version " + std::to_string(current) +
-                      ") is newer than this dadly knows (" + std::to_string(known) + ")");
-    }
-    if (current == known) return {};
+    auto pending = PendingMigrations("postgres", current);
+    if (!pending) return tl::unexpected(pending.error());
+    if (pending->empty()) return {};
     try {
       conn->ExecScript(
           "CREATE TABLE IF NOT EXISTS schema_migrations ("
           "version integer PRIMARY KEY, name text NOT NULL, applied_at bigint NOT NULL)");
-      for (auto name : names) {
-        const int version = VersionOf(name);
-        if (version <= current) continue;
-        conn->ExecScript(std::string(*embedded::Find(name)));
+      for (const Migration& m : *pending) {
+        conn->ExecScript(std::string(m.sql));
         conn->Exec(
             "INSERT INTO schema_migrations (version, name, applied_at) "
             "VALUES ($1, $2, extract(epoch FROM now())::bigint)",
-            int64_t{version}, name);
+            int64_t{m.version}, m.name);
       }
     } catch (const PgError& e) {
       if (e.sqlstate() != "42501") throw;
       return Fail(ErrorCode::kUnavailable,
                   "the database schema is at version " + std::to_string(current) +
-                      " and this dadly needs " + std::to_string(known) +
+                      " and this dadly needs " + std::to_string(LatestMigration("postgres")) +
                       "; run `dadly migrate` with DATABASE_URL naming the role that owns the "
                       "schema (" +
                       e.what() + ")");

@@ -2,18 +2,9 @@
 
 #include <string>
 
-#include "core/embedded.h"
+#include "store/migration_plan.h"
 
 namespace dadly::sqlite {
-namespace {
-
-// Migration files are named NNNN_what.sql; the number is the schema version it brings.
-int VersionOf(std::string_view name) {
-  const auto slash = name.rfind('/');
-  return std::stoi(std::string(name.substr(slash + 1, 4)));
-}
-
-}  // namespace
 
 SqliteStore::SqliteStore(const std::string& path, const std::string& synchronous,
                          size_t connections)
@@ -35,22 +26,15 @@ Status SqliteStore::Migrate() {
       auto q = conn->Prepare("SELECT coalesce(max(version), 0) FROM schema_migrations");
       if (q.Step()) current = q.Int(0);
     }
-    const auto names = embedded::Names("migrations/sqlite/");
-    const int known = names.empty() ? 0 : VersionOf(names.back());
-    if (current > known) {
-      return Fail(ErrorCode::kUnavailable,
-                  "the database schema (version " + std::to_string(current) +
-                      ") is newer than this dadly knows (" + std::to_string(known) + ")");
-    }
-    for (auto name : names) {
-      const int version = VersionOf(name);
-      if (version <= current) continue;
-      conn->Exec(std::string(*embedded::Find(name)));
+    auto pending = PendingMigrations("sqlite", current);
+    if (!pending) return tl::unexpected(pending.error());
+    for (const Migration& m : *pending) {
+      conn->Exec(std::string(m.sql));
       conn->Prepare(
               "INSERT INTO schema_migrations (version, name, applied_at) "
               "VALUES (?1, ?2, unixepoch())")
-          .Bind(1, int64_t{version})
-          .Bind(2, name)
+          .Bind(1, int64_t{m.version})
+          .Bind(2, m.name)
           .Run();
     }
     tx.Commit();
