@@ -12,8 +12,8 @@ namespace dadly {
 Result<EmotionMap> EmotionService::Map(const std::string& caller, const std::string& family_id,
                                        const EmotionQuery& q) {
   auto store = store_.ActingFor(caller);
-  auto membership = RequireMembership(*store, family_id, caller);
-  if (!membership) return tl::unexpected(membership.error());
+  auto reader = RequireReader(*store, family_id, caller);
+  if (!reader) return tl::unexpected(reader.error());
   Validator v;
   const std::string bucket = q.bucket.value_or("month");
   if (bucket != "day" && bucket != "month") v.Add("bucket", "must be day or month");
@@ -23,10 +23,7 @@ Result<EmotionMap> EmotionService::Map(const std::string& caller, const std::str
   if (q.member_id && !IsUuid(*q.member_id)) v.Add("member_id", "must be a member id");
   if (auto ok = v.Finish(); !ok) return tl::unexpected(ok.error());
 
-  EntryFilter filter;
-  filter.family_id = family_id;
-  filter.viewer_id = caller;
-  filter.only_tagging_viewer = membership->role == Role::kChild;
+  EntryFilter filter = reader->filter;
   filter.member_id = q.member_id;
   filter.from = q.from;
   filter.to = q.to;

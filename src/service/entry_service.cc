@@ -48,25 +48,17 @@ EntryPage PageOf(std::vector<Entry> rows, int limit, PositionOf position_of) {
   return page;
 }
 
-Result<int> ParseLimit(const std::optional<std::string>& text) {
-  if (!text) return 20;
-  auto v = ParseInt64(*text);
-  if (!v || *v < 1 || *v > 100) return Invalid("limit", "must be a whole number from 1 to 100");
-  return static_cast<int>(*v);
-}
+constexpr int kPageSize = 20;
+constexpr int kMaxPageSize = 100;
 
 }  // namespace
 
 Result<EntryService::Access> EntryService::AccessFor(const std::string& caller,
                                                      const std::string& family_id) {
   auto store = store_.ActingFor(caller);
-  auto m = RequireMembership(*store, family_id, caller);
-  if (!m) return tl::unexpected(m.error());
-  EntryFilter filter;
-  filter.family_id = family_id;
-  filter.viewer_id = caller;
-  filter.only_tagging_viewer = m->role == Role::kChild;
-  return Access{*m, filter, std::move(store)};
+  auto reader = RequireReader(*store, family_id, caller);
+  if (!reader) return tl::unexpected(reader.error());
+  return Access{reader->membership, std::move(reader->filter), std::move(store)};
 }
 
 Result<Entry> EntryService::FindVisible(const Access& access, const std::string& entry_id,
@@ -201,8 +193,7 @@ Result<EntryPageQuery> EntryService::PageQuery(const Access& access, const ListP
   const Date far_future{9999, 12, 31};
   if (p.from && v.Day("from", *p.from, Date{1, 1, 1}, far_future)) query.filter.from = *p.from;
   if (p.to && v.Day("to", *p.to, Date{1, 1, 1}, far_future)) query.filter.to = *p.to;
-  auto limit = ParseLimit(p.limit);
-  if (!limit) v.Add("limit", limit.error().fields[0].message);
+  const int limit = v.Limit(p.limit, kPageSize, kMaxPageSize);
   if (p.cursor) {
     auto c = DecodeCursor(*p.cursor);
     if (!c || !ParseDate(c->first)) {
@@ -222,7 +213,7 @@ Result<EntryPageQuery> EntryService::PageQuery(const Access& access, const ListP
   query.filter.member_id = p.member_id;
   query.filter.topic = p.topic;
   query.filter.emotion = p.emotion;
-  query.limit = *limit;
+  query.limit = limit;
   return query;
 }
 
@@ -251,8 +242,9 @@ Result<EntryPage> EntryService::ListTrash(const std::string& caller, const std::
   query.family_id = family_id;
   query.viewer_id = caller;
   query.include_family_entries_of_others = access->membership.role == Role::kOwner;
-  auto limit = ParseLimit(params.limit);
-  if (!limit) return tl::unexpected(limit.error());
+  Validator v;
+  const int limit = v.Limit(params.limit, kPageSize, kMaxPageSize);
+  if (auto ok = v.Finish(); !ok) return tl::unexpected(ok.error());
   if (params.cursor) {
     auto c = DecodeCursor(*params.cursor);
     auto deleted_at = c ? ParseInt64(c->first) : std::nullopt;
@@ -260,10 +252,10 @@ Result<EntryPage> EntryService::ListTrash(const std::string& caller, const std::
     query.after = std::make_pair(*deleted_at, c->second);
   }
   if (!CanWrite(access->membership.role)) return EntryPage{};
-  query.limit = *limit + 1;
+  query.limit = limit + 1;
   auto rows = access->store->ListTrash(query);
   if (!rows) return tl::unexpected(rows.error());
-  return PageOf(std::move(*rows), *limit,
+  return PageOf(std::move(*rows), limit,
                 [](const Entry& e) { return std::to_string(*e.deleted_at); });
 }
 

@@ -13,6 +13,17 @@ Result<Membership> RequireMembership(Store& store, const std::string& family_id,
   return store.FindMembership(family_id, user_id);
 }
 
+Result<Reader> RequireReader(Store& store, const std::string& family_id,
+                             const std::string& user_id) {
+  auto m = RequireMembership(store, family_id, user_id);
+  if (!m) return tl::unexpected(m.error());
+  EntryFilter filter;
+  filter.family_id = family_id;
+  filter.viewer_id = user_id;
+  filter.only_tagging_viewer = m->role == Role::kChild;
+  return Reader{*m, std::move(filter)};
+}
+
 Result<Membership> FamilyService::RequireOwner(Store& store, const std::string& caller,
                                                const std::string& family_id) {
   auto m = RequireMembership(store, family_id, caller);

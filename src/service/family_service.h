@@ -34,6 +34,16 @@ struct MemberDraft {
 Result<Membership> RequireMembership(Store& store, const std::string& family_id,
                                      const std::string& user_id);
 
+// A member reading the family: their membership, and the filter of the entries they may see
+// (private entries of others never; a child's account only family entries that tag it).
+struct Reader {
+  Membership membership;
+  EntryFilter filter;
+};
+// kNotFound when `user_id` is not a member of `family_id`.
+Result<Reader> RequireReader(Store& store, const std::string& family_id,
+                             const std::string& user_id);
+
 class FamilyService {
  public:
   FamilyService(Store& store, const Clock& clock) : store_(store), clock_(clock) {}

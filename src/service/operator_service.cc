@@ -15,15 +15,7 @@ Result<std::vector<Job>> OperatorService::ListJobs(const std::string& caller,
   Validator v;
   const auto parsed_state = ParseJobState(state.value_or("dead"));
   if (!parsed_state) v.Add("state", "must be queued, running, done or dead");
-  int max = 50;
-  if (limit) {
-    const auto n = ParseInt64(*limit);
-    if (!n || *n < 1 || *n > 200) {
-      v.Add("limit", "must be a whole number from 1 to 200");
-    } else {
-      max = static_cast<int>(*n);
-    }
-  }
+  const int max = v.Limit(limit, 50, 200);
   if (auto ok = v.Finish(); !ok) return tl::unexpected(ok.error());
   return store_.ListJobs(*parsed_state, max);
 }

@@ -70,8 +70,8 @@ Result<std::shared_ptr<const search::FamilyIndex>> SearchService::IndexFor(
 Result<SearchResponse> SearchService::Search(const std::string& caller,
                                              const std::string& family_id, const SearchQuery& q) {
   auto store = store_.ActingFor(caller);
-  auto membership = RequireMembership(*store, family_id, caller);
-  if (!membership) return tl::unexpected(membership.error());
+  auto reader = RequireReader(*store, family_id, caller);
+  if (!reader) return tl::unexpected(reader.error());
   Validator v;
   v.Text("query", q.query, 1, kMaxQueryChars, true);
   v.Uuids("member_ids", q.member_ids, 50);
@@ -81,10 +81,7 @@ Result<SearchResponse> SearchService::Search(const std::string& caller,
   if (q.limit && (*q.limit < 1 || *q.limit > 50)) v.Add("limit", "must be from 1 to 50");
   if (auto ok = v.Finish(); !ok) return tl::unexpected(ok.error());
 
-  EntryFilter filter;
-  filter.family_id = family_id;
-  filter.viewer_id = caller;
-  filter.only_tagging_viewer = membership->role == Role::kChild;
+  const EntryFilter& filter = reader->filter;
   auto mark = store->ChangeMark(filter);
   if (!mark) return tl::unexpected(mark.error());
   auto index = IndexFor(*store, filter, *mark);

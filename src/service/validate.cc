@@ -73,6 +73,16 @@ void Validator::Uuids(const std::string& field, const std::vector<std::string>& 
   }
 }
 
+int Validator::Limit(const std::optional<std::string>& text, int fallback, int max) {
+  if (!text) return fallback;
+  const auto n = ParseInt64(*text);
+  if (!n || *n < 1 || *n > max) {
+    Add("limit", "must be a whole number from 1 to " + std::to_string(max));
+    return fallback;
+  }
+  return static_cast<int>(*n);
+}
+
 Status Validator::Finish() {
   if (errors_.empty()) return {};
   Error e{ErrorCode::kInvalidArgument, "the request is not valid", std::move(errors_), 0};

@@ -23,6 +23,9 @@ class Validator {
                           const Date& latest);
   void Email(const std::string& field, const std::string& value);
   void Uuids(const std::string& field, const std::vector<std::string>& ids, size_t max);
+  // A page size given as text (field "limit"): `fallback` when absent, else a whole number from
+  // 1 to `max`; `fallback` too when it is not one.
+  int Limit(const std::optional<std::string>& text, int fallback, int max);
   void Add(const std::string& field, const std::string& message);
 
   bool ok() const { return errors_.empty(); }
