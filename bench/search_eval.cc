@@ -119,7 +119,7 @@ int main(int argc, char** argv) {
   if (!Load(journal_path, journal) || !Load(queries_path, queries)) return 1;
 
   auto ai = dadly::NewLocalAiProvider(dadly::kLocalEmbeddingDimensions);
-  const dadly::AiCall call{"eval", "embed"};
+  dadly::AiCall call{"eval", "embed"};
 
   // The journal, indexed as the server indexes it.
   const auto& entries = journal.at("entries");
@@ -244,7 +244,8 @@ int main(int argc, char** argv) {
   std::vector<std::vector<dadly::EmotionScore>> predicted;
   start = Clock::now();
   for (const auto& e : entries) {
-    auto analysis = ai->Analyse(dadly::AiCall{"eval", "analyse"}, e.value("title", ""),
+    dadly::AiCall analyse_call{"eval", "analyse"};
+    auto analysis = ai->Analyse(analyse_call, e.value("title", ""),
                                 e.at("body").get<std::string>());
     if (!analysis) {
       std::fprintf(stderr, "search_eval: analyse: %s\n", analysis.error().message.c_str());

@@ -86,7 +86,7 @@ double Ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(
 int main(int argc, char** argv) {
   const size_t max_entries = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 100000;
   auto ai = dadly::NewLocalAiProvider(384);
-  const dadly::AiCall call{"bench", "embed"};
+  dadly::AiCall call{"bench", "embed"};
   std::printf(
       "| entries | Analyse+Embed (entries/s, 1 thread) | index build | memory/entry | "
       "search p50 | p95 | max |\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
@@ -97,7 +97,7 @@ int main(int argc, char** argv) {
     docs.reserve(n);
     const auto t0 = Clock::now();
     for (size_t i = 0; i < n; ++i) {
-      auto analysis = ai->Analyse({"bench", "analyse"}, "", texts[i]);
+      auto analysis = ai->Analyse(call, "", texts[i]);
       auto vector = ai->Embed(call, {texts[i]});
       if (!analysis || !vector) return 1;
       docs.push_back({static_cast<int64_t>(i + 1),

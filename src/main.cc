@@ -29,6 +29,7 @@
 #include "jobs/job_runner.h"
 #include "jobs/purge_task.h"
 #include "service/account_service.h"
+#include "service/ai_gateway.h"
 #include "service/auth_service.h"
 #include "service/entry_service.h"
 #include "service/family_service.h"
@@ -234,14 +235,15 @@ int Run(int argc, char** argv) {
   AccountService accounts(**store);
   FamilyService families(**store, clock);
   EntryService entries(**store, clock);
-  auto ai = NewLocalAiProvider(config->embedding_dimensions);
-  InsightJob insight_job(**store, *ai, clock);
+  auto provider = NewLocalAiProvider(config->embedding_dimensions);
+  AiGateway ai(*provider, clock, AiPolicy{config->ai_daily_token_budget, config->ai_trace_content});
+  InsightJob insight_job(**store, ai, clock);
   const bool worker_only = config->command == "worker";
   JobRunner jobs(**store, clock, {{"insight", &insight_job}},
                  RunnerOptions(worker_only ? std::max(config->workers, 1) : config->workers,
                                config->job_lease_seconds));
   OperatorService operators(**store, config->admin_emails);
-  SearchService search(**store, *ai, clock, static_cast<size_t>(config->search_cache_entries));
+  SearchService search(**store, ai, static_cast<size_t>(config->search_cache_entries));
   EmotionService emotions(**store);
   AiUsageService ai_usage(**store, clock);
   const Services services{auth,   accounts, families, entries, operators,

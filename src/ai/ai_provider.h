@@ -6,7 +6,10 @@
 // kRateLimited with retry_after_seconds when it says so, kInvalidArgument for input it refuses.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/error.h"
@@ -14,11 +17,38 @@
 
 namespace dadly {
 
-// Who is asking and for what, so every model call can be traced and charged (AI runs).
+// One model call: who asks and for what (set by the caller), and what it cost (set by the
+// provider), so that every call can be traced and charged as an AI run.
 struct AiCall {
   std::string family_id;
   std::string operation;  // analyse | embed | answer | chat
+  // When true, the provider copies what it sent and what it got back (text, not bytes on the
+  // wire) into `sent` and `received`; an operator's switch for debugging prompts.
+  bool trace_content = false;
+
+  // Filled by the provider, also when the call fails after the model answered.
+  int64_t tokens_in = 0;
+  int64_t tokens_out = 0;
+  int64_t cost_micro_usd = 0;  // estimated, in millionths of a US dollar
+  std::string sent = {};
+  std::string received = {};
 };
+
+// An entry handed to the model as context. Passages are numbered from 1 in the order given, and
+// an answer cites them by that number in brackets: "[2]".
+struct Passage {
+  std::string occurred_at;  // YYYY-MM-DD
+  std::string text;         // the entry's title and body
+};
+
+// One turn of a conversation, oldest first.
+struct ChatTurn {
+  std::string role;  // user | assistant
+  std::string content;
+};
+
+// Receives the reply piece by piece while it is written; the pieces joined are the reply.
+using OnDelta = std::function<void(std::string_view piece)>;
 
 class AiProvider {
  public:
@@ -33,11 +63,21 @@ class AiProvider {
   virtual std::string PromptVersion() const { return "none"; }
 
   // Summary, topics, emotions and language of an entry's title and body.
-  virtual Result<Analysis> Analyse(const AiCall& call, const std::string& title,
+  virtual Result<Analysis> Analyse(AiCall& call, const std::string& title,
                                    const std::string& body) = 0;
   // One L2-normalised vector per text, in order.
-  virtual Result<std::vector<std::vector<float>>> Embed(const AiCall& call,
+  virtual Result<std::vector<std::vector<float>>> Embed(AiCall& call,
                                                         const std::vector<std::string>& texts) = 0;
+  // An answer to `question` from `passages` alone, citing them as [n]. With no passage, or none
+  // that answers, it says so plainly, in the question's language.
+  virtual Result<std::string> Answer(AiCall& call, const std::string& question,
+                                     const std::vector<Passage>& passages) = 0;
+  // The assistant's next turn after `history` (which ends with the user's turn), grounded in
+  // `passages` and citing them as [n]. `on_delta` sees the reply as it is written (in one piece
+  // when the provider does not stream); the full reply is also returned.
+  virtual Result<std::string> Chat(AiCall& call, const std::vector<ChatTurn>& history,
+                                   const std::vector<Passage>& passages,
+                                   const OnDelta& on_delta) = 0;
 };
 
 }  // namespace dadly

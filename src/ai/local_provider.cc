@@ -203,17 +203,53 @@ class LocalAiProvider final : public AiProvider {
   std::string Model() const override { return kLocalModel; }
   int Dimensions() const override { return dimensions_; }
 
-  Result<Analysis> Analyse(const AiCall& /*call*/, const std::string& title,
+  Result<Analysis> Analyse(AiCall& call, const std::string& title,
                            const std::string& body) override {
-    return local_ai::AnalyseEntry(title, body);
+    Analysis a = local_ai::AnalyseEntry(title, body);
+    if (call.trace_content) {
+      call.sent = title.empty() ? body : title + "\n" + body;
+      call.received = a.summary;
+    }
+    return a;
   }
 
-  Result<std::vector<std::vector<float>>> Embed(const AiCall& /*call*/,
+  Result<std::vector<std::vector<float>>> Embed(AiCall& call,
                                                 const std::vector<std::string>& texts) override {
     std::vector<std::vector<float>> out;
     out.reserve(texts.size());
-    for (const std::string& t : texts) out.push_back(local_ai::EmbedText(t, dimensions_));
+    for (const std::string& t : texts) {
+      out.push_back(local_ai::EmbedText(t, dimensions_));
+      if (call.trace_content) call.sent += (call.sent.empty() ? "" : "\n") + t;
+    }
     return out;
+  }
+
+  Result<std::string> Answer(AiCall& call, const std::string& question,
+                             const std::vector<Passage>& passages) override {
+    std::string answer = local_ai::AnswerFrom(question, passages, /*chat=*/false);
+    if (call.trace_content) {
+      call.sent = question;
+      call.received = answer;
+    }
+    return answer;
+  }
+
+  Result<std::string> Chat(AiCall& call, const std::vector<ChatTurn>& history,
+                           const std::vector<Passage>& passages, const OnDelta& on_delta) override {
+    const std::string question = history.empty() ? std::string() : history.back().content;
+    std::string reply = local_ai::AnswerFrom(question, passages, /*chat=*/true);
+    // Streamed a line at a time, so a chat client sees the same flow as with a model.
+    for (size_t at = 0; at < reply.size();) {
+      const size_t nl = reply.find('\n', at);
+      const size_t end = nl == std::string::npos ? reply.size() : nl + 1;
+      on_delta(std::string_view(reply).substr(at, end - at));
+      at = end;
+    }
+    if (call.trace_content) {
+      call.sent = question;
+      call.received = reply;
+    }
+    return reply;
   }
 
  private:

@@ -7,12 +7,16 @@
 //    one or two sentences of the body, in their order, at most kLocalSummaryMaxChars code
 //    points); topics from the family-life lexicon (topic_lexicon.cc); emotions from the emotion
 //    lexicon (emotion_lexicon.cc) with negation and intensifiers.
+//  - Answer and Chat: extractive. Each passage is quoted by its sentence that shares the most
+//    words with the question (or its opening), with its date and citation; a chat reply opens
+//    with one line saying where it comes from, and is streamed a line at a time.
 //  - Embed: feature hashing of analyzer terms (Hangul words, stems and syllable bigrams; Latin
 //    stems and character trigrams) plus Korean↔English concept features (concept_lexicon.cc),
 //    so "bike" and "자전거" share a dimension. Vectors are L2-normalised.
 //
-// Analyse lives in local_provider.cc (emotion weighing in local_emotions.cc), Embed in
-// local_embedding.cc, the lexicons and their matcher behind local_lexicon.h.
+// Analyse lives in local_provider.cc, Answer and Chat in local_answer.cc (emotion weighing in
+// local_emotions.cc), Embed in local_embedding.cc, the lexicons and their matcher behind
+// local_lexicon.h.
 //
 // Thread safety: the provider holds no mutable state; every function here may be called from
 // many threads at once.
@@ -65,6 +69,11 @@ Analysis AnalyseEntry(std::string_view title, std::string_view body);
 // gets one fixed "empty text" feature instead: every such text has the same unit vector, which is
 // nearly orthogonal to every real text.
 std::vector<float> EmbedText(std::string_view text, int dimensions);
+
+// The extractive answer (or, with `chat`, the chat reply) to `question` from `passages`: one
+// line per passage, "YYYY-MM-DD — sentence [n]", in the passages' order; with no passage, a plain
+// "nothing found". Korean when the question holds Hangul, English otherwise.
+std::string AnswerFrom(std::string_view question, const std::vector<Passage>& passages, bool chat);
 
 }  // namespace local_ai
 }  // namespace dadly

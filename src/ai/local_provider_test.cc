@@ -206,7 +206,7 @@ TEST(LocalProvider, ImplementsThePort) {
   EXPECT_EQ(provider->Name(), "local");
   EXPECT_EQ(provider->Model(), kLocalModel);
   EXPECT_EQ(provider->Dimensions(), 128);
-  const AiCall call{"family", "embed"};
+  AiCall call{"family", "embed"};
   const auto vectors = provider->Embed(call, {"하나", "two", ""});
   ASSERT_TRUE(vectors.has_value());
   ASSERT_EQ(vectors->size(), 3u);
@@ -231,7 +231,7 @@ TEST(LocalProvider, PrintsThroughput) {
       "drank hot chocolate. 오늘 하루가 정말 행복했다.",
   };
   const auto provider = NewLocalAiProvider();
-  const AiCall call{"bench", "analyse"};
+  AiCall call{"bench", "analyse"};
   size_t n = 0;
   const auto start = std::chrono::steady_clock::now();
   while (std::chrono::steady_clock::now() - start < std::chrono::milliseconds(300)) {

@@ -111,6 +111,20 @@ Result<Config> LoadConfig(int argc, char** argv) {
   }
   if (auto v = Env("DADLY_SQLITE_SYNC"); !v.empty()) c.sqlite_sync = v;
   if (auto v = Env("DADLY_AI_PROVIDER"); !v.empty()) c.ai_provider = v;
+  if (auto v = Env("DADLY_OPENAI_CHAT_MODEL"); !v.empty()) c.openai_chat_model = v;
+  if (auto v = Env("DADLY_OPENAI_EMBEDDING_MODEL"); !v.empty()) c.openai_embedding_model = v;
+  if (auto ok = IntFromEnv("DADLY_AI_TIMEOUT_SECONDS", 1, 600, &c.ai_timeout_seconds); !ok) {
+    return tl::unexpected(ok.error());
+  }
+  if (auto ok = IntFromEnv("DADLY_AI_DAILY_TOKEN_BUDGET", 0, 2000000000, &c.ai_daily_token_budget);
+      !ok) {
+    return tl::unexpected(ok.error());
+  }
+  if (auto v = Env("DADLY_AI_TRACE_CONTENT"); !v.empty()) {
+    if (v != "true" && v != "false")
+      return Invalid("DADLY_AI_TRACE_CONTENT", "must be true or false");
+    c.ai_trace_content = v == "true";
+  }
   const std::string admins = Env("DADLY_ADMIN_EMAILS");
   for (std::string_view rest = admins; !rest.empty();) {
     const size_t comma = std::min(rest.find(','), rest.size());
@@ -185,9 +199,10 @@ Result<Config> LoadConfig(int argc, char** argv) {
   if (c.sqlite_sync != "full" && c.sqlite_sync != "normal") {
     return Invalid("DADLY_SQLITE_SYNC", "must be full or normal");
   }
-  if (c.ai_provider != "local") {
-    return Invalid("DADLY_AI_PROVIDER", "must be local (the only provider in this build)");
+  if (c.ai_provider != "local" && c.ai_provider != "openai") {
+    return Invalid("DADLY_AI_PROVIDER", "must be local or openai");
   }
+  if (c.embedding_dimensions == 0) c.embedding_dimensions = c.ai_provider == "openai" ? 1024 : 384;
   if (c.auth != "builtin" && c.auth != "supabase") {
     return Invalid("DADLY_AUTH", "must be builtin or supabase");
   }
@@ -216,6 +231,11 @@ std::vector<std::string> DescribeConfig(const Config& c) {
           std::string(c.jwt_secret.empty() ? "(generated in data_dir/secrets)" : "(set, redacted)"),
       "purge_interval_seconds = " + std::to_string(c.purge_interval_seconds),
       "ai_provider = " + c.ai_provider,
+      "openai_chat_model = " + c.openai_chat_model,
+      "openai_embedding_model = " + c.openai_embedding_model,
+      "ai_timeout_seconds = " + std::to_string(c.ai_timeout_seconds),
+      "ai_daily_token_budget = " + std::to_string(c.ai_daily_token_budget),
+      "ai_trace_content = " + std::string(c.ai_trace_content ? "true" : "false"),
       "workers = " + std::to_string(c.workers),
       "job_lease_seconds = " + std::to_string(c.job_lease_seconds),
       "search_cache_entries = " + std::to_string(c.search_cache_entries),

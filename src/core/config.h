@@ -21,10 +21,19 @@ struct Config {
   std::string sqlite_sync = "full";  // full | normal
   std::string jwt_secret;            // empty: generated once into data_dir/secrets
   int purge_interval_seconds = 3600;
-  std::string ai_provider = "local";  // DADLY_AI_PROVIDER: local (no model, deterministic)
-  int workers = 1;                    // DADLY_WORKERS: job threads in `serve` (0: none)
-  int job_lease_seconds = 120;        // DADLY_JOB_LEASE_SECONDS: a dead worker's jobs wait this
-  int embedding_dimensions = 384;     // DADLY_EMBEDDING_DIMENSIONS
+  // DADLY_AI_PROVIDER: local (no model, deterministic) or openai (any OpenAI-compatible API at
+  // OPENAI_BASE_URL, with OPENAI_API_KEY).
+  std::string ai_provider = "local";
+  std::string openai_chat_model = "gpt-4o-mini";  // DADLY_OPENAI_CHAT_MODEL
+  // DADLY_OPENAI_EMBEDDING_MODEL
+  std::string openai_embedding_model = "text-embedding-3-large";
+  int ai_timeout_seconds = 30;    // DADLY_AI_TIMEOUT_SECONDS: one model call, start to end
+  int ai_daily_token_budget = 0;  // DADLY_AI_DAILY_TOKEN_BUDGET: per family; 0: no limit
+  bool ai_trace_content = false;  // DADLY_AI_TRACE_CONTENT: record prompts and replies
+  int workers = 1;                // DADLY_WORKERS: job threads in `serve` (0: none)
+  int job_lease_seconds = 120;    // DADLY_JOB_LEASE_SECONDS: a dead worker's jobs wait this
+  // DADLY_EMBEDDING_DIMENSIONS; unset: 384 with the local provider, 1024 with openai.
+  int embedding_dimensions = 0;
   int search_cache_entries =
       50000;  // DADLY_SEARCH_CACHE_ENTRIES: entries kept indexed (~2.7 kB each)
   // DADLY_ADMIN_EMAILS (comma-separated): accounts that may see the instance's job queue.

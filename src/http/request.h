@@ -2,6 +2,7 @@
 // engine can change in server.cc alone.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -28,11 +29,17 @@ struct Request {
   const std::string& Param(const std::string& name) const { return params.at(name); }
 };
 
+// Sends one piece of a streamed body at once; false once the client has gone away.
+using StreamWrite = std::function<bool(std::string_view piece)>;
+
 struct Response {
   int status = 200;
   std::string content_type = "application/json";
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  // When set, `body` is not used: the status and headers go out first, then whatever `stream`
+  // writes, piece by piece (chunked), until it returns. It runs on the request's thread.
+  std::function<void(const StreamWrite& write)> stream;
 };
 
 // Decodes `a=1&b=x%20y` (and `+` as space) into pairs, in order. False on a broken escape.

@@ -99,15 +99,36 @@ struct HttpServer::Impl {
       response = ProblemResponse(Error{ErrorCode::kInternal, "", {}, 0});
     }
 
-    auto out = req->create_response(restinio::http_status_line_t{
+    const restinio::http_status_line_t status_line{
         restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
-        ReasonPhrase(response.status)});
-    out.append_header("X-Request-Id", request.request_id);
-    if (response.status != 204)
-      out.append_header(restinio::http_field::content_type, response.content_type);
-    for (auto& [name, value] : response.headers) out.append_header(name, value);
-    if (request.method != "HEAD") out.set_body(std::move(response.body));
-    out.done();
+        ReasonPhrase(response.status)};
+    auto add_headers = [&](auto& out) {
+      out.append_header("X-Request-Id", request.request_id);
+      if (response.status != 204)
+        out.append_header(restinio::http_field::content_type, response.content_type);
+      for (auto& [name, value] : response.headers) out.append_header(name, value);
+    };
+    if (response.stream && request.method != "HEAD") {
+      auto out = req->create_response<restinio::chunked_output_t>(status_line);
+      add_headers(out);
+      out.flush();
+      // Set from the engine's threads when a write fails: the client has gone away.
+      auto gone = std::make_shared<std::atomic<bool>>(false);
+      response.stream([&out, gone](std::string_view piece) {
+        if (gone->load()) return false;
+        out.append_chunk(std::string(piece));
+        out.flush([gone](const restinio::asio_ns::error_code& ec) {
+          if (ec) gone->store(true);
+        });
+        return true;
+      });
+      out.done();
+    } else {
+      auto out = req->create_response(status_line);
+      add_headers(out);
+      if (request.method != "HEAD") out.set_body(std::move(response.body));
+      out.done();
+    }
 
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

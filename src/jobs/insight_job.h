@@ -5,16 +5,16 @@
 // Thread safety: as the AiProvider and Store it uses (both are).
 #pragma once
 
-#include "ai/ai_provider.h"
 #include "core/time.h"
 #include "jobs/job_runner.h"
+#include "service/ai_gateway.h"
 #include "store/store.h"
 
 namespace dadly {
 
 class InsightJob final : public JobHandler {
  public:
-  InsightJob(Store& store, AiProvider& ai, const Clock& clock)
+  InsightJob(Store& store, AiGateway& ai, const Clock& clock)
       : store_(store), ai_(ai), clock_(clock) {}
 
   Status Run(const Job& job) override;
@@ -23,7 +23,7 @@ class InsightJob final : public JobHandler {
 
  private:
   Store& store_;
-  AiProvider& ai_;
+  AiGateway& ai_;
   const Clock& clock_;
 };
 

@@ -17,7 +17,7 @@ class ScriptedProvider final : public AiProvider {
   std::string Name() const override { return "scripted"; }
   std::string Model() const override { return "scripted-1"; }
   int Dimensions() const override { return 2; }
-  Result<Analysis> Analyse(const AiCall&, const std::string&, const std::string& body) override {
+  Result<Analysis> Analyse(AiCall&, const std::string&, const std::string& body) override {
     ++analysed;
     if (failures_left > 0) {
       --failures_left;
@@ -25,9 +25,16 @@ class ScriptedProvider final : public AiProvider {
     }
     return Analysis{"summary of " + body, {"bike"}, {{"joy", "기쁨", 0.9}}, "ko"};
   }
-  Result<std::vector<std::vector<float>>> Embed(const AiCall&,
+  Result<std::vector<std::vector<float>>> Embed(AiCall&,
                                                 const std::vector<std::string>& texts) override {
     return std::vector<std::vector<float>>(texts.size(), std::vector<float>{0.6F, 0.8F});
+  }
+  Result<std::string> Answer(AiCall&, const std::string&, const std::vector<Passage>&) override {
+    return Fail(ErrorCode::kInternal, "not used here");
+  }
+  Result<std::string> Chat(AiCall&, const std::vector<ChatTurn>&, const std::vector<Passage>&,
+                           const OnDelta&) override {
+    return Fail(ErrorCode::kInternal, "not used here");
   }
   std::atomic<int> failures_left = 0;
   std::atomic<int> analysed = 0;
@@ -67,7 +74,8 @@ class InsightJobTest : public ::testing::Test {
   User user_;
   Family family_;
   testing::ManualClock clock_{1000};
-  ScriptedProvider ai_;
+  ScriptedProvider provider_;
+  AiGateway ai_{provider_, clock_, AiPolicy{}};
 };
 
 TEST_F(InsightJobTest, AnEntryGetsItsInsight) {
@@ -90,7 +98,7 @@ TEST_F(InsightJobTest, AnEditSupersedesTheQueuedVersion) {
   e.body = "second";
   ASSERT_TRUE(store_->UpdateEntry(e, 1));
   EXPECT_EQ(runner.Drain(), 2);
-  EXPECT_EQ(ai_.analysed, 1);  // the job for version 1 found itself stale and did nothing
+  EXPECT_EQ(provider_.analysed, 1);  // the job for version 1 found itself stale and did nothing
   EXPECT_EQ(InsightOf(e).analysis.summary, "summary of second");
   EXPECT_EQ(InsightOf(e).version, 2);
 }
@@ -101,14 +109,14 @@ TEST_F(InsightJobTest, FailuresBackOffThenTheInsightFails) {
   options.max_attempts = 3;
   JobRunner runner(*store_, clock_, {{"insight", &job}}, options);
   const Entry e = Write("아팠다");
-  ai_.failures_left = 10;
+  provider_.failures_left = 10;
   EXPECT_EQ(runner.Drain(), 1);
   EXPECT_EQ(runner.Drain(), 0);  // not due before its backoff
   clock_.Advance(JobRunner::Backoff(options, 1, 1.0));
   EXPECT_EQ(runner.Drain(), 1);
   clock_.Advance(JobRunner::Backoff(options, 2, 1.0));
   EXPECT_EQ(runner.Drain(), 1);
-  EXPECT_EQ(ai_.analysed, 3);
+  EXPECT_EQ(provider_.analysed, 3);
   const Insight failed = InsightOf(e);
   EXPECT_EQ(failed.status, "failed");
   EXPECT_EQ(failed.error, "the model is down");
@@ -145,7 +153,7 @@ TEST_F(InsightJobTest, ThreadsWorkTheQueueUntilStopped) {
   }
   runner.Stop();
   for (const auto& e : entries) EXPECT_EQ(InsightOf(e).status, "done") << e.body;
-  EXPECT_EQ(ai_.analysed, 20);
+  EXPECT_EQ(provider_.analysed, 20);
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
-// One call to an AI provider, as traced: the operation, the model and how it went. Never the
-// text sent or received.
+// One call to an AI provider, as traced: the operation, the model and how it went. The text sent
+// and received only when an operator has switched content tracing on.
 #pragma once
 
 #include <cstdint>
@@ -10,8 +10,9 @@ namespace dadly {
 
 struct AiRun {
   std::string family_id;
-  std::optional<std::string> entry_id;  // the entry it was about, if any
-  std::string operation;                // analyse | embed | answer | chat
+  std::optional<std::string> entry_id;         // the entry it was about, if any
+  std::optional<std::string> conversation_id;  // the conversation it was for, if any
+  std::string operation;                       // analyse | embed | answer | chat
   std::string provider;
   std::string model;
   std::string prompt_version;
@@ -22,6 +23,8 @@ struct AiRun {
   bool ok = true;
   std::string error;
   int64_t created_at = 0;
+  std::string content_sent;  // empty unless content tracing is on
+  std::string content_received;
 };
 
 // A family's traced calls summed per operation, provider and model.

@@ -4,7 +4,7 @@
 
 #include "core/ids.h"
 #include "core/time.h"
-#include "service/ai_trace.h"
+#include "service/citations.h"
 #include "service/family_service.h"
 #include "service/validate.h"
 
@@ -24,6 +24,17 @@ bool HasHangul(std::string_view text) {
 
 std::string TextOf(const Entry& e) {
   return e.title && !e.title->empty() ? *e.title + "\n" + e.body : e.body;
+}
+
+Status ValidateQuery(const SearchQuery& q) {
+  Validator v;
+  v.Text("query", q.query, 1, kMaxQueryChars, true);
+  v.Uuids("member_ids", q.member_ids, 50);
+  const Date far_future{9999, 12, 31};
+  if (q.from) v.Day("from", *q.from, Date{1, 1, 1}, far_future);
+  if (q.to) v.Day("to", *q.to, Date{1, 1, 1}, far_future);
+  if (q.limit && (*q.limit < 1 || *q.limit > 50)) v.Add("limit", "must be from 1 to 50");
+  return v.Finish();
 }
 
 }  // namespace
@@ -67,34 +78,15 @@ Result<std::shared_ptr<const search::FamilyIndex>> SearchService::IndexFor(
   return index;
 }
 
-Result<SearchResponse> SearchService::Search(const std::string& caller,
-                                             const std::string& family_id, const SearchQuery& q) {
-  auto store = store_.ActingFor(caller);
-  auto reader = RequireReader(*store, family_id, caller);
-  if (!reader) return tl::unexpected(reader.error());
-  Validator v;
-  v.Text("query", q.query, 1, kMaxQueryChars, true);
-  v.Uuids("member_ids", q.member_ids, 50);
-  const Date far_future{9999, 12, 31};
-  if (q.from) v.Day("from", *q.from, Date{1, 1, 1}, far_future);
-  if (q.to) v.Day("to", *q.to, Date{1, 1, 1}, far_future);
-  if (q.limit && (*q.limit < 1 || *q.limit > 50)) v.Add("limit", "must be from 1 to 50");
-  if (auto ok = v.Finish(); !ok) return tl::unexpected(ok.error());
-
-  const EntryFilter& filter = reader->filter;
-  auto mark = store->ChangeMark(filter);
+Result<std::vector<SearchHit>> SearchService::Retrieve(Store& store, const EntryFilter& filter,
+                                                       const AiRun& about, const SearchQuery& q) {
+  auto mark = store.ChangeMark(filter);
   if (!mark) return tl::unexpected(mark.error());
-  auto index = IndexFor(*store, filter, *mark);
+  auto index = IndexFor(store, filter, *mark);
   if (!index) return tl::unexpected(index.error());
-
-  AiRun run;
-  run.family_id = family_id;
-  run.operation = "embed";
-  run.created_at = clock_.NowSeconds();
-  auto vectors = Traced(*store, ai_, std::move(run), [&] {
-    return ai_.Embed(AiCall{family_id, "embed"}, {q.query});
-  });
+  auto vectors = ai_.Embed(store, about, {q.query});
   if (!vectors) return tl::unexpected(vectors.error());
+  if (vectors->size() != 1) return Fail(ErrorCode::kInternal, "the provider returned no vector");
   auto allow = [&](const search::IndexedDoc& d) {
     if (q.from && d.occurred_at < *q.from) return false;
     if (q.to && d.occurred_at > *q.to) return false;
@@ -105,36 +97,52 @@ Result<SearchResponse> SearchService::Search(const std::string& caller,
   };
   const auto hits =
       (*index)->Search(q.query, vectors->front(), allow, static_cast<size_t>(q.limit.value_or(10)));
-
-  SearchResponse out;
+  std::vector<SearchHit> out;
   for (const auto& hit : hits) {
     SearchHit h;
     h.entry_id = hit.doc->key;
     h.score = hit.score;
     h.occurred_at = hit.doc->occurred_at;
+    h.text = hit.doc->text;
     h.snippet = search::MakeSnippet(hit.doc->text, q.query);
-    out.results.push_back(std::move(h));
+    out.push_back(std::move(h));
   }
-  const bool korean = HasHangul(q.query);
+  return out;
+}
+
+std::vector<Passage> PassagesOf(const std::vector<SearchHit>& hits, size_t most) {
+  std::vector<Passage> out;
+  for (size_t i = 0; i < hits.size() && i < most; ++i) {
+    out.push_back(Passage{hits[i].occurred_at, hits[i].text});
+  }
+  return out;
+}
+
+Result<SearchResponse> SearchService::Search(const std::string& caller,
+                                             const std::string& family_id, const SearchQuery& q) {
+  auto store = store_.ActingFor(caller);
+  auto reader = RequireReader(*store, family_id, caller);
+  if (!reader) return tl::unexpected(reader.error());
+  if (auto ok = ValidateQuery(q); !ok) return tl::unexpected(ok.error());
+  AiRun about;
+  about.family_id = family_id;
+  auto results = Retrieve(*store, reader->filter, about, q);
+  if (!results) return tl::unexpected(results.error());
+
+  SearchResponse out;
+  out.results = std::move(*results);
   if (out.results.empty()) {
-    out.answer = korean ? "관련된 기록을 찾지 못했어요." : "No entry seems to be about that.";
+    out.answer =
+        HasHangul(q.query) ? "관련된 기록을 찾지 못했어요." : "No entry seems to be about that.";
     return out;
   }
-  // Every result matched the words or came close enough in meaning; the best few are cited,
-  // each by the sentence that matched best (or, for a match in meaning alone, its snippet).
-  for (size_t i = 0; i < out.results.size() && i < kCited; ++i) {
-    const SearchHit& h = out.results[i];
-    std::string sentence;
-    if (h.snippet.best_sentence) {
-      sentence = h.snippet.best_sentence->text;
-    } else {
-      for (const auto& seg : h.snippet.segments) sentence += seg.text;
-    }
-    if (!out.answer.empty()) out.answer += "\n";
-    out.answer +=
-        h.occurred_at + " — " + sentence + " [" + std::to_string(out.citations.size() + 1) + "]";
-    out.citations.push_back(h);
-  }
+  // Every result matched the words or came close enough in meaning; the answer is written from
+  // the best few, and cites only those.
+  auto answer = ai_.Answer(*store, about, q.query, PassagesOf(out.results, kCited));
+  if (!answer) return tl::unexpected(answer.error());
+  CitedText cited = Cite(*answer, std::min(kCited, out.results.size()));
+  out.answer = std::move(cited.text);
+  for (size_t i : cited.cited) out.citations.push_back(out.results[i]);
   return out;
 }
 

@@ -19,10 +19,10 @@
 #include <unordered_map>
 #include <vector>
 
-#include "ai/ai_provider.h"
 #include "core/time.h"
 #include "search/family_index.h"
 #include "search/snippet.h"
+#include "service/ai_gateway.h"
 #include "store/store.h"
 
 namespace dadly {
@@ -39,6 +39,7 @@ struct SearchHit {
   std::string entry_id;
   double score = 0;
   std::string occurred_at;
+  std::string text;  // the entry's title and body, for the model; not sent to the client
   search::Snippet snippet;
 };
 
@@ -48,13 +49,21 @@ struct SearchResponse {
   std::vector<SearchHit> results;
 };
 
+// The first `most` hits as passages for the model, numbered [1], [2], ... in that order.
+std::vector<Passage> PassagesOf(const std::vector<SearchHit>& hits, size_t most);
+
 class SearchService {
  public:
-  SearchService(Store& store, AiProvider& ai, const Clock& clock, size_t max_cached_entries)
-      : store_(store), ai_(ai), clock_(clock), max_cached_entries_(max_cached_entries) {}
+  SearchService(Store& store, AiGateway& ai, size_t max_cached_entries)
+      : store_(store), ai_(ai), max_cached_entries_(max_cached_entries) {}
 
   Result<SearchResponse> Search(const std::string& caller, const std::string& family_id,
                                 const SearchQuery& query);
+
+  // The entries that best match a valid `query` among those `filter` lets its reader see, best
+  // first. `store` acts for the reader; `about` says whom the query's embedding is traced for.
+  Result<std::vector<SearchHit>> Retrieve(Store& store, const EntryFilter& filter,
+                                          const AiRun& about, const SearchQuery& query);
 
  private:
   struct Cached {
@@ -67,8 +76,7 @@ class SearchService {
                                                               const std::string& mark);
 
   Store& store_;
-  AiProvider& ai_;
-  const Clock& clock_;
+  AiGateway& ai_;
   const size_t max_cached_entries_;
   std::mutex mu_;
   std::list<std::string> recent_;  // cache keys, most recently used first
