@@ -104,4 +104,66 @@ describe('TimelinePage', () => {
     expect(await screen.findByText('아직 기록이 없어요')).toBeInTheDocument();
     expect(screen.getAllByRole('link', { name: '기록하기' }).length).toBeGreaterThan(0);
   });
+
+  it('filters by topic and feeling, and says when nothing matches with a way back to everything', async () => {
+    const user = userEvent.setup();
+    const { requests } = renderApp('/', {
+      ...withMembers,
+      'GET /api/v1/families/f1/timeline': (req) =>
+        json(200, {
+          group: 'month',
+          next_cursor: null,
+          buckets: req.path.includes('emotion=')
+            ? []
+            : [{ key: '2026-11', label: 'x', count: 1, entries: [entry('e1', '2026-11-26')] }],
+        }),
+    });
+    await screen.findAllByTestId('entry-card');
+    expect(screen.queryByRole('button', { name: '조건 지우기' })).not.toBeInTheDocument();
+
+    const topic = screen.getByRole('combobox', { name: '주제' });
+    // Topics in 가나다 order after "all".
+    const names = within(topic).getAllByRole('option').map((o) => o.textContent);
+    expect(names.slice(0, 3)).toEqual(['모든 주제', '가족', '걸음마']);
+    await user.selectOptions(topic, '자전거');
+    await waitFor(() => expect(requests.at(-1)?.path).toContain('topic=bike'));
+    expect(await screen.findAllByTestId('entry-card')).toHaveLength(1);
+
+    await user.selectOptions(screen.getByRole('combobox', { name: '감정' }), '기쁨');
+    await waitFor(() => expect(requests.at(-1)?.path).toMatch(/topic=bike.*emotion=joy|emotion=joy.*topic=bike/));
+    const empty = await screen.findByTestId('timeline-empty');
+    expect(within(empty).getByRole('status')).toHaveTextContent('고른 조건에 맞는 기록이 없어요.');
+
+    await user.click(within(empty).getByRole('button', { name: '조건 지우기' }));
+    await waitFor(() => expect(requests.at(-1)?.path).not.toMatch(/topic=|emotion=/));
+    expect(await screen.findAllByTestId('entry-card')).toHaveLength(1);
+    expect(topic).toHaveValue('');
+    expect(topic).toHaveFocus();
+    expect(screen.queryByRole('button', { name: '조건 지우기' })).not.toBeInTheDocument();
+  });
+
+  it('takes its filters from the address, and keeps an age grouping’s child when clearing', async () => {
+    const user = userEvent.setup();
+    const { requests } = renderApp('/?group=age&child=m2&topic=volcano&emotion=pride', {
+      ...withMembers,
+      'GET /api/v1/families/f1/timeline': () =>
+        json(200, {
+          group: 'age',
+          next_cursor: null,
+          buckets: [{ key: 'm14', label: 'x', count: 1, entries: [entry('e1', '2026-11-26', { member_ids: ['m2'] })] }],
+        }),
+    });
+    await screen.findAllByTestId('entry-card');
+    const asked = requests.find((r) => r.path.includes('/timeline'))?.path ?? '';
+    for (const part of ['group=age', 'member_id=m2', 'topic=volcano', 'emotion=pride']) expect(asked).toContain(part);
+    // A topic the app has no name for shows as its id.
+    expect(screen.getByRole('combobox', { name: '주제' })).toHaveDisplayValue('volcano');
+    expect(screen.getByRole('combobox', { name: '감정' })).toHaveDisplayValue('자부심');
+    expect(screen.getByRole('radio', { name: '서윤' })).toBeChecked();
+
+    await user.click(screen.getByRole('button', { name: '조건 지우기' }));
+    await waitFor(() => expect(requests.at(-1)?.path).not.toMatch(/topic=|emotion=/));
+    expect(requests.at(-1)?.path).toContain('member_id=m2');
+    expect(screen.getByRole('radio', { name: '서윤' })).toBeChecked();
+  });
 });

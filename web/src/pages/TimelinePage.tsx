@@ -1,10 +1,11 @@
 // Home: the family's entries grouped by month, year or a child's age, optionally only one
-// child's, loading page by page as the reader scrolls. Grouping and child live in the URL.
-import { useCallback, useState } from 'react';
+// child's and only those whose insight carries a topic or a feeling, loading page by page as
+// the reader scrolls. The whole view lives in the URL (?group=&child=&topic=&emotion=).
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api';
-import type { Bucket, Member, TimelineGroup } from '../api/types';
+import type { Bucket, Member } from '../api/types';
 import { useFamily } from '../auth/family';
 import { useSession } from '../auth/session';
 import { BucketSection } from '../components/BucketSection';
@@ -16,10 +17,10 @@ import { TimelineControls } from '../components/TimelineControls';
 import { PenIcon } from '../components/icons';
 import { usePaged } from '../hooks/usePaged';
 import { mergeBuckets } from '../lib/timeline';
+import { isFiltered, readView, resolveView, withoutFilters, writeView, type ShownView, type TimelineView } from '../lib/timelineView';
 import { UndoDelete } from '../components/UndoDelete';
 
 export const TIMELINE_PAGE_SIZE = 20;
-const GROUPS: TimelineGroup[] = ['month', 'year', 'age'];
 const NO_BUCKETS: Bucket[] = [];
 
 export function TimelinePage() {
@@ -29,19 +30,14 @@ export function TimelinePage() {
   const [params, setParams] = useSearchParams();
   const [reloads, setReloads] = useState(0);
 
-  const asked = params.get('group') as TimelineGroup | null;
-  let group: TimelineGroup = asked && GROUPS.includes(asked) ? asked : 'month';
-  let child = members.find((m) => m.id === params.get('child')) ?? null;
-  if (group === 'age' && !child?.birthdate) {
-    child = members.find((m) => m.birthdate) ?? null;
-    if (!child) group = 'month';
-  }
+  const topicRef = useRef<HTMLSelectElement>(null);
 
-  const change = (nextGroup: TimelineGroup, childId: string | null) => {
-    const next = new URLSearchParams();
-    if (nextGroup !== 'month') next.set('group', nextGroup);
-    if (childId) next.set('child', childId);
-    setParams(next, { replace: true });
+  const shown = resolveView(readView(params), members);
+  const view: TimelineView = { ...shown, childId: shown.child?.id ?? null };
+  const change = (next: TimelineView) => setParams(writeView(next), { replace: true });
+  const clear = () => {
+    change(withoutFilters(view));
+    topicRef.current?.focus();
   };
 
   return (
@@ -58,16 +54,17 @@ export function TimelinePage() {
         <Splash />
       ) : (
         <>
-          <TimelineControls group={group} childId={child?.id ?? null} members={members} onChange={change} />
-          <TimelineList key={reloads} group={group} child={child} members={members} />
+          <TimelineControls view={view} members={members} onChange={change} onClear={clear} topicRef={topicRef} />
+          <TimelineList key={reloads} view={shown} members={members} onClear={clear} />
         </>
       )}
     </div>
   );
 }
 
-function TimelineList({ group, child, members }: { group: TimelineGroup; child: Member | null; members: Member[] }) {
+function TimelineList({ view, members, onClear }: { view: ShownView; members: Member[]; onClear: () => void }) {
   const { t } = useTranslation();
+  const { group, child, topic, emotion } = view;
   const { family, canWrite } = useFamily();
   const fetchPage = useCallback(
     (cursor: string | undefined) =>
@@ -75,20 +72,23 @@ function TimelineList({ group, child, members }: { group: TimelineGroup; child: 
         .timeline(family.id, {
           group,
           member_id: child?.id,
+          topic: topic ?? undefined,
+          emotion: emotion ?? undefined,
           cursor,
           limit: TIMELINE_PAGE_SIZE,
         })
         .then((page) => ({ data: page.buckets, next: page.next_cursor })),
-    [family.id, group, child?.id],
+    [family.id, group, child?.id, topic, emotion],
   );
-  const paged = usePaged(`${family.id}/${group}/${child?.id ?? ''}`, NO_BUCKETS, fetchPage, mergeBuckets);
+  const key = `${family.id}/${group}/${child?.id ?? ''}/${topic ?? ''}/${emotion ?? ''}`;
+  const paged = usePaged(key, NO_BUCKETS, fetchPage, mergeBuckets);
 
   if (paged.initialLoading) return <Splash />;
   if (paged.error !== null && paged.data.length === 0) {
     return <ErrorPanel error={paged.error} onRetry={paged.reload} />;
   }
   if (paged.data.length === 0) {
-    return <EmptyTimeline filtered={child !== null} canWrite={canWrite} />;
+    return <EmptyTimeline view={view} canWrite={canWrite} onClear={onClear} />;
   }
   return (
     <div className="timeline" aria-busy={paged.loadingMore}>
@@ -106,18 +106,31 @@ function TimelineList({ group, child, members }: { group: TimelineGroup; child: 
   );
 }
 
-function EmptyTimeline({ filtered, canWrite }: { filtered: boolean; canWrite: boolean }) {
+/** No entries: none yet, none about the chosen child, or none that match the topic or feeling. */
+function EmptyTimeline({ view, canWrite, onClear }: { view: ShownView; canWrite: boolean; onClear: () => void }) {
   const { t } = useTranslation();
+  const byInsight = view.topic !== null || view.emotion !== null;
+  const filtered = isFiltered({ ...view, childId: view.child?.id ?? null });
+  const title = byInsight ? t('timeline.emptyMatch') : filtered ? t('timeline.emptyFiltered') : t('timeline.empty');
+  const lead = byInsight ? t('timeline.emptyMatchLead') : filtered ? null : t('timeline.emptyLead');
   return (
-    <div className="empty">
-      <p className="empty__title">{filtered ? t('timeline.emptyFiltered') : t('timeline.empty')}</p>
-      {!filtered && <p className="empty__lead">{t('timeline.emptyLead')}</p>}
-      {canWrite && (
-        <Link to="/entries/new" className="button button--primary">
-          <PenIcon /> {t('nav.write')}
-        </Link>
-      )}
+    <div className="empty" data-testid="timeline-empty">
+      <div role="status" className="empty__status">
+        <p className="empty__title">{title}</p>
+        {lead && <p className="empty__lead">{lead}</p>}
+      </div>
+      <div className="empty__actions">
+        {filtered && (
+          <button type="button" className="button button--secondary" onClick={onClear}>
+            {t('timeline.clearFilters')}
+          </button>
+        )}
+        {canWrite && (
+          <Link to="/entries/new" className="button button--primary">
+            <PenIcon /> {t('nav.write')}
+          </Link>
+        )}
+      </div>
     </div>
   );
 }
-
