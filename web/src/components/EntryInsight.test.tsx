@@ -1,4 +1,6 @@
-import { render, screen, within } from '@testing-library/react';
+import { render as baseRender, screen, within } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import type { Insight } from '../api/types';
 import { initI18n } from '../i18n';
@@ -16,6 +18,9 @@ const done = insight('done', {
   language: 'ko',
 }) as Insight;
 
+// The entry page's tags are links into the timeline.
+const render = (ui: ReactElement) => baseRender(ui, { wrapper: MemoryRouter });
+
 describe('EntryInsight', () => {
   it('shows the summary, every topic and every feeling with its strength', () => {
     const { rerender } = render(<EntryInsight insight={done} polling={false} />);
@@ -28,6 +33,10 @@ describe('EntryInsight', () => {
     expect(items.map((li) => li.textContent)).toEqual(['첫 경험', '자전거', '공원', 'volcano', '기쁨많이', '자부심꽤', '걱정조금']);
     expect(items[4]).toHaveAttribute('data-emotion', 'joy');
     expect(items[4].querySelector('.strength')).toHaveClass('strength--high');
+    // Each tag opens the timeline of the entries that share it.
+    expect(within(items[1]).getByRole('link', { name: '자전거' })).toHaveAttribute('href', '/?topic=bike');
+    expect(within(items[1]).getByRole('link')).toHaveAccessibleDescription('‘자전거’ 주제의 기록 모아 보기');
+    expect(within(items[4]).getByRole('link', { name: '기쁨많이' })).toHaveAttribute('href', '/?emotion=joy');
 
     // English names the topics and feelings itself.
     initI18n('en');
@@ -62,6 +71,8 @@ describe('CardInsight', () => {
     render(<CardInsight insight={{ ...done, emotions: [...done.emotions].reverse() }} />);
     const items = within(screen.getByRole('list', { name: '주제와 감정' })).getAllByRole('listitem');
     expect(items.map((li) => li.textContent)).toEqual(['첫 경험', '자전거', '공원', '기쁨많이']);
+    // The card itself is the link to the entry.
+    expect(screen.queryByRole('link')).not.toBeInTheDocument();
   });
 
   it('shows nothing until the insight is done', () => {
