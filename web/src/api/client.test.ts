@@ -159,4 +159,34 @@ describe('ApiClient', () => {
     expect(client.hasSession()).toBe(false);
     expect(requests[0]).toMatchObject({ path: '/api/v1/auth/logout', body: { refresh_token: 'refresh-1' } });
   });
+
+  it('streams: asks for events with the bearer token, refreshes after a 401, and hands over the body', async () => {
+    let calls = 0;
+    const { client, requests } = setup({
+      'POST /api/v1/auth/refresh': () => json(200, authBody(2)),
+      'POST /api/v1/families/f1/search': () =>
+        ++calls === 1
+          ? problem(401, 'unauthenticated')
+          : new Response('event: done\ndata: {}\n\n', { status: 200, headers: { 'Content-Type': 'text/event-stream' } }),
+    });
+    client.setSession(authBody(1));
+    const res = await client.stream('post', '/api/v1/families/{fid}/search', { path: { fid: 'f1' }, body: { query: 'q', limit: 1 } });
+    expect(await res.text()).toBe('event: done\ndata: {}\n\n');
+    const sent = requests.filter((r) => r.path === '/api/v1/families/f1/search');
+    expect(sent.map((r) => r.headers.authorization)).toEqual(['Bearer access-1', 'Bearer access-2']);
+    expect(sent.every((r) => r.headers.accept === 'text/event-stream')).toBe(true);
+  });
+
+  it('streams: a refusal before the stream starts rejects as a problem', async () => {
+    const { client } = setup({ 'POST /api/v1/families/f1/search': () => problem(404, 'not_found') });
+    client.setSession(authBody(1));
+    const res = client.stream('post', '/api/v1/families/{fid}/search', { path: { fid: 'f1' }, body: { query: 'q', limit: 1 } });
+    await expect(res).rejects.toMatchObject({ status: 404, code: 'not_found' });
+  });
+
+  it('reads a problem sent as a stream event, its own status first', () => {
+    const error = ApiError.fromProblem({ status: 503, code: 'unavailable', detail: 'AI busy' }, 200);
+    expect(error).toMatchObject({ status: 503, code: 'unavailable', detail: 'AI busy' });
+    expect(ApiError.fromProblem('not json', 200)).toMatchObject({ status: 200, code: 'unknown' });
+  });
 });

@@ -113,6 +113,32 @@ export class ApiClient {
     path: P,
     options: CallOptions<Op<P, M>>,
   ): Promise<ApiResult<Success<Op<P, M>>>> {
+    const res = await this.send(method, path, options, 'application/json');
+    const data = res.status === 204 ? undefined : await res.json();
+    return { data: data as Success<Op<P, M>>, etag: res.headers.get('ETag') };
+  }
+
+  /**
+   * The same call asking for Server-Sent Events (`Accept: text/event-stream`), for a route that
+   * streams its answer. Resolves with the response once its headers are in, so the caller reads
+   * `body` as it arrives; a refusal before the stream (400, 404, ...) rejects as for `call`.
+   * The bearer token and a refresh after a 401 work as for `call`: EventSource could do neither.
+   */
+  stream<P extends Path, M extends MethodOf<P>>(
+    method: M,
+    path: P,
+    options: CallOptions<Op<P, M>>,
+  ): Promise<Response> {
+    return this.send(method, path, options, 'text/event-stream');
+  }
+
+  /** Sends a request with the session's token, refreshing once after a 401; throws unless ok. */
+  private async send<P extends Path, M extends MethodOf<P>>(
+    method: M,
+    path: P,
+    options: CallOptions<Op<P, M>>,
+    accept: string,
+  ): Promise<Response> {
     const opts = options as CallOptions<unknown> & {
       path?: Record<string, string>;
       query?: Record<string, unknown>;
@@ -121,7 +147,7 @@ export class ApiClient {
     const url = this.baseUrl + fillPath(path, opts.path) + toQueryString(opts.query);
     const useAuth = opts.auth !== false;
     const send = (token: string | null) => {
-      const headers: Record<string, string> = { Accept: 'application/json' };
+      const headers: Record<string, string> = { Accept: accept };
       if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
       if (token) headers.Authorization = `Bearer ${token}`;
       if (opts.ifMatch) headers['If-Match'] = opts.ifMatch;
@@ -145,8 +171,7 @@ export class ApiClient {
       }
     }
     if (!res.ok) throw await ApiError.fromResponse(res);
-    const data = res.status === 204 ? undefined : await res.json();
-    return { data: data as Success<Op<P, M>>, etag: res.headers.get('ETag') };
+    return res;
   }
 
   /**

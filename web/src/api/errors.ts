@@ -42,13 +42,23 @@ export class ApiError extends Error {
     } catch {
       body = null;
     }
+    return ApiError.build(body, res.status, res.statusText, retryAfter);
+  }
+
+  /** A problem+json body read from an `error` event of a stream; `fallbackStatus` when it names none. */
+  static fromProblem(body: unknown, fallbackStatus: number): ApiError {
+    const status = isRecord(body) && typeof body.status === 'number' ? body.status : fallbackStatus;
+    return ApiError.build(body, status, '', null);
+  }
+
+  private static build(body: unknown, status: number, fallbackDetail: string, retryAfter: number | null): ApiError {
     const problem = isRecord(body) ? body : {};
-    const code = typeof problem.code === 'string' ? (problem.code as ProblemCode) : codeForStatus(res.status);
+    const code = typeof problem.code === 'string' ? (problem.code as ProblemCode) : codeForStatus(status);
     const fieldErrors = Array.isArray(problem.errors)
       ? problem.errors.filter(isFieldError)
       : [];
-    const detail = typeof problem.detail === 'string' ? problem.detail : res.statusText;
-    return new ApiError({ status: res.status, code, detail, fieldErrors, retryAfter });
+    const detail = typeof problem.detail === 'string' ? problem.detail : fallbackDetail;
+    return new ApiError({ status, code, detail, fieldErrors, retryAfter });
   }
 }
 
