@@ -31,6 +31,7 @@
 #include "service/account_service.h"
 #include "service/ai_gateway.h"
 #include "service/auth_service.h"
+#include "service/chat_service.h"
 #include "service/entry_service.h"
 #include "service/family_service.h"
 #include "service/operator_service.h"
@@ -115,6 +116,7 @@ struct Services {
   SearchService& search;
   EmotionService& emotions;
   AiUsageService& ai_usage;
+  ChatService& chat;
   JobRunner& jobs;
 };
 
@@ -166,6 +168,7 @@ void AddAllRoutes(http::Router& router, const http::ClientConfig& client, const 
   http::AddFamilyRoutes(router, s.auth, s.accounts, s.families);
   http::AddEntryRoutes(router, s.auth, s.entries);
   http::AddInsightRoutes(router, s.auth, s.search, s.emotions, s.ai_usage);
+  http::AddChatRoutes(router, s.auth, s.chat);
   http::AddAdminRoutes(router, s.auth, s.operators);
 }
 
@@ -246,8 +249,9 @@ int Run(int argc, char** argv) {
   SearchService search(**store, ai, static_cast<size_t>(config->search_cache_entries));
   EmotionService emotions(**store);
   AiUsageService ai_usage(**store, clock);
+  ChatService chat(**store, search, ai, clock);
   const Services services{auth,   accounts, families, entries, operators,
-                          search, emotions, ai_usage, jobs};
+                          search, emotions, ai_usage, chat,    jobs};
   if (worker_only) return Work(*config, jobs);
 
   if (config->command == "grant") {

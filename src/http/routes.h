@@ -11,6 +11,7 @@
 #include "service/account_service.h"
 #include "service/ai_usage_service.h"
 #include "service/auth_service.h"
+#include "service/chat_service.h"
 #include "service/emotion_service.h"
 #include "service/entry_service.h"
 #include "service/family_service.h"
@@ -39,6 +40,10 @@ void AddEntryRoutes(Router& router, const AuthService& auth, EntryService& entri
 // emotion map) and /families/{fid}/ai-usage (the family's traced AI calls, for owners).
 void AddInsightRoutes(Router& router, const AuthService& auth, SearchService& search,
                       EmotionService& emotions, AiUsageService& usage);
+// /families/{fid}/conversations: chat, each user's own. Posting a message with
+// `Accept: text/event-stream` streams the reply as Server-Sent Events (delta..., then done or
+// error); otherwise it answers 201 with the question and the reply.
+void AddChatRoutes(Router& router, const AuthService& auth, ChatService& chat);
 // /admin/jobs, for the operators named in DADLY_ADMIN_EMAILS.
 void AddAdminRoutes(Router& router, const AuthService& auth, OperatorService& operators);
 // /healthz, /readyz (503 while `draining` or when the store fails), /metrics, the OpenAPI

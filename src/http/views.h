@@ -8,6 +8,7 @@
 #include "http/json_writer.h"
 #include "service/ai_usage_service.h"
 #include "service/auth_service.h"
+#include "service/chat_service.h"
 #include "service/emotion_service.h"
 #include "service/entry_service.h"
 #include "service/family_service.h"
@@ -30,5 +31,11 @@ std::string JobsJson(const std::vector<Job>& jobs);
 std::string SearchJson(const SearchResponse& search);
 std::string EmotionMapJson(const EmotionMap& map);
 std::string AiUsageJson(const AiUsageReport& report);
+// Chat (views_chat.cc).
+std::string ConversationJson(const ConversationView& view);
+std::string ConversationPageJson(const ConversationPage& page);
+std::string ChatExchangeJson(const ChatExchange& exchange);
+// A streamed reply's piece: {"text": ...}.
+std::string ChatDeltaJson(std::string_view text);
 
 }  // namespace dadly::http

@@ -9,11 +9,9 @@ namespace dadly {
 Status AiGateway::WithinBudget(Store& store, const std::string& family_id, int64_t now) {
   if (policy_.daily_token_budget <= 0) return {};
   const int64_t midnight = now - now % 86400;
-  auto rows = store.SumAiRuns(family_id, midnight, now + 1);
-  if (!rows) return tl::unexpected(rows.error());
-  int64_t spent = 0;
-  for (const AiUsage& u : *rows) spent += u.tokens_in + u.tokens_out;
-  if (spent < policy_.daily_token_budget) return {};
+  auto spent = store.AiTokensSince(family_id, midnight);
+  if (!spent) return tl::unexpected(spent.error());
+  if (*spent < policy_.daily_token_budget) return {};
   return tl::unexpected(Error{ErrorCode::kRateLimited,
                               "the family's AI budget for today is spent",
                               {},

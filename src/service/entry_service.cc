@@ -20,21 +20,6 @@ bool CanModify(const Membership& m, const Entry& e) {
                               (m.role == Role::kOwner && e.visibility == Visibility::kFamily));
 }
 
-std::string EncodeCursor(const std::string& position, int64_t seq) {
-  return Base64UrlEncode(position + "|" + std::to_string(seq));
-}
-
-// Splits a cursor into its position (a day or a deletion time) and seq.
-std::optional<std::pair<std::string, int64_t>> DecodeCursor(const std::string& cursor) {
-  std::string raw;
-  if (cursor.size() > 200 || !Base64UrlDecode(cursor, &raw)) return std::nullopt;
-  const auto bar = raw.find('|');
-  if (bar == std::string::npos) return std::nullopt;
-  auto seq = ParseInt64(std::string_view(raw).substr(bar + 1));
-  if (!seq) return std::nullopt;
-  return std::make_pair(raw.substr(0, bar), *seq);
-}
-
 // A page from `rows`, fetched one longer than `limit` to learn whether more follow; the cursor
 // holds the last item's position (`position_of`) and seq.
 template <typename PositionOf>

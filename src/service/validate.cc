@@ -97,4 +97,19 @@ std::optional<int64_t> ParseInt64(std::string_view s) {
   return v;
 }
 
+std::string EncodeCursor(const std::string& position, int64_t seq) {
+  return Base64UrlEncode(position + "|" + std::to_string(seq));
+}
+
+// Splits a cursor into its position (a day or a deletion time) and seq.
+std::optional<std::pair<std::string, int64_t>> DecodeCursor(const std::string& cursor) {
+  std::string raw;
+  if (cursor.size() > 200 || !Base64UrlDecode(cursor, &raw)) return std::nullopt;
+  const auto bar = raw.find('|');
+  if (bar == std::string::npos) return std::nullopt;
+  auto seq = ParseInt64(std::string_view(raw).substr(bar + 1));
+  if (!seq) return std::nullopt;
+  return std::make_pair(raw.substr(0, bar), *seq);
+}
+
 }  // namespace dadly

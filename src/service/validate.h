@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/error.h"
@@ -40,6 +41,11 @@ class Validator {
 std::string NormalizeEmail(std::string email);
 // A whole decimal number and nothing else (query parameters, cursors).
 std::optional<int64_t> ParseInt64(std::string_view s);
+
+// A list's cursor: where the next page starts, as the last item's position (a day, a time) and
+// seq, opaque to clients. DecodeCursor gives nullopt for anything EncodeCursor did not make.
+std::string EncodeCursor(const std::string& position, int64_t seq);
+std::optional<std::pair<std::string, int64_t>> DecodeCursor(const std::string& cursor);
 
 // The earliest day Dadly accepts for a moment or a birthdate.
 inline constexpr Date kEarliestDay{1900, 1, 1};

@@ -36,6 +36,16 @@ inline constexpr const char* kChangeMark =
     "coalesce(max(e.updated_at), 0) || ':' || coalesce(max(i.updated_at), 0) || ':' || "
     "coalesce(max(e.seq), 0) FROM entries e LEFT JOIN insights i ON i.entry_seq = e.seq ";
 
+// One AI run: ?1 family, ?2 entry id, ?3..?13 as the columns, ?14 conversation id, ?15 and ?16
+// the text sent and received. An entry or conversation not of the family is recorded as none.
+inline constexpr const char* kInsertAiRun =
+    "INSERT INTO ai_runs (family_id, entry_seq, operation, provider, model, prompt_version, "
+    "tokens_in, tokens_out, cost_micro_usd, latency_ms, status, error, created_at, "
+    "conversation_seq, content_sent, content_received) VALUES "
+    "(?1, (SELECT seq FROM entries WHERE id = ?2 AND family_id = ?1), ?3, ?4, ?5, ?6, ?7, ?8, "
+    "?9, ?10, ?11, ?12, ?13, (SELECT seq FROM conversations WHERE id = ?14 AND family_id = ?1), "
+    "?15, ?16)";
+
 // A family's AI runs in [?2, ?3) summed per operation, provider and model (?1: the family).
 inline constexpr const char* kSumAiRuns =
     "SELECT operation, provider, model, count(*), "

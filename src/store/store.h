@@ -16,6 +16,7 @@
 #include "core/config.h"
 #include "core/error.h"
 #include "model/ai_run.h"
+#include "model/conversation.h"
 #include "model/entry.h"
 #include "model/family.h"
 #include "model/insight.h"
@@ -201,6 +202,31 @@ class Store {
   // The family's runs with created_at in [from, to), summed per operation, provider and model.
   virtual Result<std::vector<AiUsage>> SumAiRuns(const std::string& family_id, int64_t from,
                                                  int64_t to) = 0;
+
+  // Tokens in and out of the family's runs since `since`, whoever made them (the daily budget).
+  virtual Result<int64_t> AiTokensSince(const std::string& family_id, int64_t since) = 0;
+
+  // --- conversations (through a view acting for the conversation's user) ---
+  virtual Status CreateConversation(const Conversation& conversation) = 0;
+  // kNotFound unless it is `user_id`'s conversation in the family.
+  virtual Result<Conversation> FindConversation(const std::string& family_id,
+                                                const std::string& user_id,
+                                                const std::string& conversation_id) = 0;
+  // `user_id`'s conversations in the family, most recently updated first, after the position
+  // (updated_at, seq) when given; at most `limit`.
+  virtual Result<std::vector<Conversation>> ListConversations(
+      const std::string& family_id, const std::string& user_id,
+      std::optional<std::pair<int64_t, int64_t>> after, int limit) = 0;
+  // The conversation's messages, oldest first, replies with their citations.
+  virtual Result<std::vector<Message>> ListMessages(const Conversation& conversation) = 0;
+  // Appends `messages` (a question and its reply) in one transaction and sets the conversation's
+  // updated_at to `now`; a citation's entry is named by its id within the family. kNotFound when
+  // the conversation is gone.
+  virtual Status AppendMessages(const Conversation& conversation,
+                                const std::vector<Message>& messages, int64_t now) = 0;
+  // Deletes the conversation with its messages and AI runs; kNotFound when it is not theirs.
+  virtual Status DeleteConversation(const std::string& family_id, const std::string& user_id,
+                                    const std::string& conversation_id) = 0;
 
   // --- insights (through a view acting for a reader of the entry) ---
   // Stores the insight and embedding of version `insight.version` of the entry, unless the

@@ -43,6 +43,14 @@ def fresh_entry(author, visibility="family", trashed=False):
     return setup
 
 
+def fresh_conversation(user):
+    def setup(c):
+        r = c[user].post(f"/families/{c['fid']}/conversations", json={})
+        assert r.status_code == 201, r.text
+        return {"cid": r.json()["id"]}
+    return setup
+
+
 def regrant_spare(c):
     grant(c["data_dir"], c["fid"], c["spare"].email, "viewer")
     return {"uid": c["spare"].id}
@@ -63,6 +71,7 @@ def fresh_refresh_body(c, p):
 ENTRY = F + "/entries/{eid}"
 MEMBER = F + "/members/{mid}"
 USER = F + "/users/{uid}"
+CONV = F + "/conversations/{cid}"
 
 TABLE = [
     # public routes
@@ -120,6 +129,17 @@ TABLE = [
     row("POST", F + "/search", AUTH(200, 200, 200, 404), body={"query": "오늘의 기록"}),
     row("GET", F + "/emotions", AUTH(200, 200, 200, 404)),
     row("GET", F + "/ai-usage", AUTH(200, 403, 403, 404)),
+    # chat: a conversation is its user's alone, whatever their role
+    row("POST", F + "/conversations", AUTH(201, 201, 201, 404), body={}),
+    row("GET", F + "/conversations", AUTH(200, 200, 200, 404)),
+    row("GET", CONV, AUTH(200, 404, 404, 404), setup=fresh_conversation("owner")),
+    row("GET", CONV, AUTH(404, 200, 404, 404), setup=fresh_conversation("editor"),
+        variant="editor's"),
+    row("POST", CONV + "/messages", AUTH(201, 404, 404, 404), body={"content": "오늘의 기록"},
+        setup=fresh_conversation("owner"), probe=CONV),
+    row("POST", CONV + "/messages", AUTH(404, 404, 201, 404), body={"content": "오늘의 기록"},
+        setup=fresh_conversation("viewer"), variant="viewer's"),
+    row("DELETE", CONV, AUTH(204, 404, 404, 404), setup=fresh_conversation("owner"), probe=CONV),
     # operators only (DADLY_ADMIN_EMAILS names none of these accounts)
     row("GET", "/api/v1/admin/jobs", AUTH(403, 403, 403, 403)),
 ]

@@ -69,6 +69,18 @@ INSERT INTO entry_vectors (entry_seq, version, model, dimensions, vector)
 INSERT INTO jobs (kind, family_id, entry_seq, version, acting_for, state, run_after, created_at, updated_at)
   SELECT 'insight', family_id, seq, 1, author_id, 'queued', 0, 1, 1 FROM entries
   WHERE id = 'bbbbbbbb-3333-4000-8000-000000000001';
+-- a1 has a conversation in A whose reply cites A's family entry; A has spent 30 tokens.
+INSERT INTO conversations (id, family_id, user_id, title, created_at, updated_at) VALUES
+  ('aaaaaaaa-5555-4000-8000-000000000001', 'aaaaaaaa-1111-4000-8000-000000000000',
+   'aaaaaaaa-0000-4000-8000-000000000001', 'bike', 1, 1);
+INSERT INTO messages (id, conversation_seq, role, content, created_at)
+  SELECT 'aaaaaaaa-6666-4000-8000-000000000001', seq, 'assistant', 'quote [1]', 1 FROM conversations;
+INSERT INTO message_citations (message_seq, position, entry_seq, excerpt)
+  SELECT m.seq, 1, e.seq, 'A family entry' FROM messages m, entries e
+  WHERE e.id = 'aaaaaaaa-3333-4000-8000-000000000001';
+INSERT INTO ai_runs (family_id, operation, provider, model, prompt_version, tokens_in, tokens_out,
+                     cost_micro_usd, latency_ms, status, created_at)
+  VALUES ('aaaaaaaa-1111-4000-8000-000000000000', 'chat', 'openai', 'm', 'v1', 10, 20, 1, 1, 'ok', 100);
 
 -- Anonymous (no app.user_id): nothing at all.
 SET LOCAL ROLE dadly_app;
@@ -85,6 +97,8 @@ SELECT throws_ok($$SELECT count(*) FROM jobs$$, '42501', NULL, 'anonymous cannot
 SELECT throws_ok(
   $$INSERT INTO families (id, name, created_at) VALUES ('cccccccc-1111-4000-8000-000000000000', 'C', 1)$$,
   '42501', NULL, 'anonymous cannot create a family');
+SELECT is((SELECT count(*) FROM conversations), 0::bigint, 'anonymous sees no conversations');
+SELECT is((SELECT count(*) FROM messages), 0::bigint, 'anonymous sees no messages');
 
 -- As a1, owner of A.
 SELECT set_config('app.user_id', 'aaaaaaaa-0000-4000-8000-000000000001', true);
@@ -107,6 +121,16 @@ SELECT throws_ok(
   $$INSERT INTO jobs (kind, family_id, entry_seq, version, acting_for, state, run_after, created_at, updated_at)
     SELECT 'insight', 'bbbbbbbb-1111-4000-8000-000000000000', 3, 1, 'aaaaaaaa-0000-4000-8000-000000000001', 'queued', 0, 1, 1$$,
   '42501', NULL, 'a1 cannot queue work on B''s entry');
+SELECT is((SELECT count(*) FROM conversations), 1::bigint, 'a1 sees its conversation');
+SELECT is((SELECT count(*) FROM message_citations), 1::bigint, 'a1 sees its reply''s citation');
+SELECT is(dadly_ai_tokens_since('aaaaaaaa-1111-4000-8000-000000000000', 0), 30::bigint,
+          'a1 learns what A spent today');
+SELECT is(dadly_ai_tokens_since('bbbbbbbb-1111-4000-8000-000000000000', 0), 0::bigint,
+          'a1 learns nothing of what B spent');
+SELECT throws_ok(
+  $$INSERT INTO message_citations (message_seq, position, entry_seq, excerpt)
+    SELECT m.seq, 2, 3, 'stolen' FROM messages m$$,
+  '42501', NULL, 'a1 cannot cite B''s entry');
 SELECT is((SELECT count(*) FROM dadly_list_jobs('queued', 10)), 1::bigint,
           'the queue is seen only through the operators'' function');
 
@@ -152,12 +176,34 @@ SELECT throws_ok(
     VALUES ('aaaaaaaa-1111-4000-8000-000000000000', 'aaaaaaaa-0000-4000-8000-000000000002', 'owner', 2)
     ON CONFLICT (family_id, user_id) DO UPDATE SET role = 'owner'$$,
   '42501', NULL, 'a viewer cannot promote itself');
+SELECT is((SELECT count(*) FROM conversations), 0::bigint,
+          'a2 does not see a1''s conversation in the same family');
+SELECT is((SELECT count(*) FROM messages), 0::bigint, 'a2 sees none of a1''s messages');
+SELECT is_empty($$DELETE FROM conversations RETURNING 1$$, 'a2 deletes none of a1''s conversations');
+SELECT throws_ok(
+  $$INSERT INTO conversations (id, family_id, user_id, title, created_at, updated_at) VALUES
+    ('aaaaaaaa-5555-4000-8000-0000000000ff', 'aaaaaaaa-1111-4000-8000-000000000000',
+     'aaaaaaaa-0000-4000-8000-000000000001', 'forged', 1, 1)$$,
+  '42501', NULL, 'a2 cannot start a conversation in a1''s name');
 
 -- As b1: A's private entry and A's family entry are both out of reach.
 SELECT set_config('app.user_id', 'bbbbbbbb-0000-4000-8000-000000000001', true);
 SELECT is((SELECT count(*) FROM entries WHERE family_id = 'aaaaaaaa-1111-4000-8000-000000000000'),
           0::bigint, 'b1 sees none of A''s entries');
 SELECT is((SELECT count(*) FROM entry_members), 1::bigint, 'b1 sees its own family''s tag');
+
+SELECT is((SELECT count(*) FROM conversations), 0::bigint, 'b1 sees none of A''s conversations');
+
+-- Purging the cited entry erases the reply that quotes it, whoever's conversation it is in.
+RESET ROLE;
+SELECT is(dadly_purge_trash(0), 0::bigint, 'nothing trashed yet');
+UPDATE entries SET deleted_at = 1 WHERE id = 'aaaaaaaa-3333-4000-8000-000000000001';
+SET LOCAL ROLE dadly_app;
+SELECT is(dadly_purge_trash(2), 1::bigint, 'the purge erases the trashed entry');
+RESET ROLE;
+SELECT is((SELECT count(*) FROM messages WHERE content = 'quote [1]'), 0::bigint,
+          'the reply quoting it is gone too');
+SELECT is((SELECT count(*) FROM conversations), 1::bigint, 'the conversation stays');
 
 SELECT * FROM finish();
 ROLLBACK;

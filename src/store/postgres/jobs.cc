@@ -1,6 +1,7 @@
 // The job queue, the insights the jobs store, and the trace of AI calls. Claiming, ending and
 // listing jobs span every family, so they go through the schema's functions; insights are written
 // under the actor's Row Level Security like any other family data.
+#include "store/conversation_sql.h"
 #include "store/entry_sql.h"
 #include "store/insight_codec.h"
 #include "store/postgres/postgres_store.h"
@@ -110,22 +111,17 @@ Result<bool> PostgresStore::SaveInsight(const std::string& family_id, const std:
 
 Status PostgresStore::RecordAiRun(const AiRun& r) {
   return InTransaction("record_ai_run", [&](Connection& conn) -> Status {
-    conn.Exec(
-        "INSERT INTO ai_runs (family_id, entry_seq, operation, provider, model, prompt_version, "
-        "tokens_in, tokens_out, cost_micro_usd, latency_ms, status, error, created_at) VALUES "
-        "($1, (SELECT seq FROM entries WHERE id = $2 AND family_id = $1), $3, $4, $5, $6, $7, "
-        "$8, $9, $10, $11, $12, $13)",
-        r.family_id, r.entry_id, r.operation, r.provider, r.model, r.prompt_version, r.tokens_in,
-        r.tokens_out, r.cost_micro_usd, r.latency_ms, r.ok ? "ok" : "error", r.error, r.created_at);
+    conn.Exec(Dollars(kInsertAiRun), r.family_id, r.entry_id, r.operation, r.provider, r.model,
+              r.prompt_version, r.tokens_in, r.tokens_out, r.cost_micro_usd, r.latency_ms,
+              r.ok ? "ok" : "error", r.error, r.created_at, r.conversation_id, r.content_sent,
+              r.content_received);
     return {};
   });
 }
 
 Result<std::vector<AiUsage>> PostgresStore::SumAiRuns(const std::string& family_id, int64_t from,
                                                       int64_t to) {
-  std::string sql = kSumAiRuns;  // ?1.. as $1..
-  for (size_t at = sql.find('?'); at != std::string::npos; at = sql.find('?', at)) sql[at] = '$';
-  auto r = Read("sum_ai_runs", sql, family_id, from, to);
+  auto r = Read("sum_ai_runs", Dollars(kSumAiRuns), family_id, from, to);
   if (!r) return tl::unexpected(r.error());
   std::vector<AiUsage> out;
   for (int i = 0; i < r->size(); ++i) {

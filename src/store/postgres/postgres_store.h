@@ -81,6 +81,18 @@ class PostgresStore final : public Store {
                                          int64_t to) override;
   Result<bool> SaveInsight(const std::string& family_id, const std::string& entry_id,
                            const Insight& insight, const std::vector<float>& vector) override;
+  Result<int64_t> AiTokensSince(const std::string& family_id, int64_t since) override;
+  Status CreateConversation(const Conversation& conversation) override;
+  Result<Conversation> FindConversation(const std::string& family_id, const std::string& user_id,
+                                        const std::string& conversation_id) override;
+  Result<std::vector<Conversation>> ListConversations(
+      const std::string& family_id, const std::string& user_id,
+      std::optional<std::pair<int64_t, int64_t>> after, int limit) override;
+  Result<std::vector<Message>> ListMessages(const Conversation& conversation) override;
+  Status AppendMessages(const Conversation& conversation, const std::vector<Message>& messages,
+                        int64_t now) override;
+  Status DeleteConversation(const std::string& family_id, const std::string& user_id,
+                            const std::string& conversation_id) override;
 
  private:
   PostgresStore(std::shared_ptr<Pool> pool, std::string actor)

@@ -155,11 +155,7 @@ Status SqliteStore::RecordAiRun(const AiRun& r) {
   return Guard("record_ai_run", [&]() -> Status {
     auto conn = pool_->Acquire();
     WriteTransaction tx(*pool_, *conn);
-    conn->Prepare(
-            "INSERT INTO ai_runs (family_id, entry_seq, operation, provider, model, "
-            "prompt_version, tokens_in, tokens_out, cost_micro_usd, latency_ms, status, error, "
-            "created_at) VALUES (?1, (SELECT seq FROM entries WHERE id = ?2 AND family_id = ?1), "
-            "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
+    conn->Prepare(kInsertAiRun)
         .Bind(1, r.family_id)
         .Bind(2, r.entry_id)
         .Bind(3, r.operation)
@@ -173,6 +169,9 @@ Status SqliteStore::RecordAiRun(const AiRun& r) {
         .Bind(11, r.ok ? "ok" : "error")
         .Bind(12, r.error)
         .Bind(13, r.created_at)
+        .Bind(14, r.conversation_id)
+        .Bind(15, r.content_sent)
+        .Bind(16, r.content_received)
         .Run();
     tx.Commit();
     return {};

@@ -1,0 +1,45 @@
+// The SQL both backends use for conversations, with ?N placeholders (PostgreSQL turns them into
+// $N with Dollars). Conversations are simple enough that one text serves both databases.
+#pragma once
+
+#include <string>
+
+namespace dadly {
+
+// `sql` with every `?` turned into `$`, for PostgreSQL.
+std::string Dollars(std::string sql);
+
+inline constexpr const char* kConversationColumns =
+    "SELECT id, family_id, user_id, title, created_at, updated_at, seq FROM conversations ";
+// ?1 family, ?2 user, ?3 conversation.
+inline constexpr const char* kFindConversation =
+    "WHERE family_id = ?1 AND user_id = ?2 AND id = ?3";
+// ?1 family, ?2 user, after (?3 updated_at, ?4 seq), ?5 limit.
+inline constexpr const char* kListConversations =
+    "WHERE family_id = ?1 AND user_id = ?2 AND (updated_at < ?3 OR (updated_at = ?3 AND seq < ?4)) "
+    "ORDER BY updated_at DESC, seq DESC LIMIT ?5";
+inline constexpr const char* kInsertConversation =
+    "INSERT INTO conversations (id, family_id, user_id, title, created_at, updated_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+// ?1 conversation seq.
+inline constexpr const char* kListMessages =
+    "SELECT seq, id, role, content, created_at FROM messages WHERE conversation_seq = ?1 "
+    "ORDER BY seq";
+inline constexpr const char* kListCitations =
+    "SELECT c.message_seq, e.id, e.occurred_at, c.excerpt FROM message_citations c "
+    "JOIN messages m ON m.seq = c.message_seq JOIN entries e ON e.seq = c.entry_seq "
+    "WHERE m.conversation_seq = ?1 ORDER BY c.message_seq, c.position";
+// ?1 seq, ?2 updated_at, ?3 title.
+inline constexpr const char* kTouchConversation =
+    "UPDATE conversations SET updated_at = ?2, title = ?3 WHERE seq = ?1";
+inline constexpr const char* kInsertMessage =
+    "INSERT INTO messages (id, conversation_seq, role, content, created_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5) RETURNING seq";
+// ?1 message seq, ?2 position, ?3 entry id, ?4 family, ?5 excerpt.
+inline constexpr const char* kInsertCitation =
+    "INSERT INTO message_citations (message_seq, position, entry_seq, excerpt) "
+    "VALUES (?1, ?2, (SELECT seq FROM entries WHERE id = ?3 AND family_id = ?4), ?5)";
+inline constexpr const char* kDeleteConversation =
+    "DELETE FROM conversations WHERE family_id = ?1 AND user_id = ?2 AND id = ?3";
+
+}  // namespace dadly
