@@ -1,13 +1,10 @@
 // The SQL both backends use for conversations, with ?N placeholders (PostgreSQL turns them into
-// $N with Dollars). Conversations are simple enough that one text serves both databases.
+// $N with Dollars, in entry_sql.h). One text serves both databases.
 #pragma once
 
-#include <string>
+#include "store/entry_sql.h"
 
 namespace dadly {
-
-// `sql` with every `?` turned into `$`, for PostgreSQL.
-std::string Dollars(std::string sql);
 
 inline constexpr const char* kConversationColumns =
     "SELECT id, family_id, user_id, title, created_at, updated_at, seq FROM conversations ";

@@ -78,4 +78,9 @@ std::vector<std::string> SplitMemberIds(const std::string& joined) {
   return out;
 }
 
+std::string Dollars(std::string sql) {
+  for (size_t at = sql.find('?'); at != std::string::npos; at = sql.find('?', at)) sql[at] = '$';
+  return sql;
+}
+
 }  // namespace dadly

@@ -23,18 +23,16 @@ struct SqlWhere {
 // Live entries of the filter's family that its viewer may see, narrowed by member and dates.
 // The entries table is aliased `e`.
 SqlWhere LiveEntriesWhere(const EntryFilter& filter);
+// `sql` with every `?` turned into `$`: PostgreSQL's placeholders for SQL written with ?N.
+std::string Dollars(std::string sql);
+
 // Entries after `cursor` in list order (occurred_at desc, seq desc).
 void AddListCursor(SqlWhere& where, const EntryCursor& cursor);
 // Trashed entries of the family the viewer may see, after the query's cursor if any.
 SqlWhere TrashWhere(const TrashQuery& query);
 
-// The head of the query whose one text column changes whenever the live entries a filter lets
-// through change (count, versions, edit and insight times, newest seq); append the filter's
-// where clause. Both backends concatenate with ||.
-inline constexpr const char* kChangeMark =
-    "SELECT count(*) || ':' || coalesce(sum(e.version), 0) || ':' || "
-    "coalesce(max(e.updated_at), 0) || ':' || coalesce(max(i.updated_at), 0) || ':' || "
-    "coalesce(max(e.seq), 0) FROM entries e LEFT JOIN insights i ON i.entry_seq = e.seq ";
+// The family's change counter (?1: the family), as ChangeMark's text.
+inline constexpr const char* kChangeMark = "SELECT 'c' || changes FROM families WHERE id = ?1";
 
 // One AI run: ?1 family, ?2 entry id, ?3..?13 as the columns, ?14 conversation id, ?15 and ?16
 // the text sent and received. An entry or conversation not of the family is recorded as none.

@@ -175,7 +175,9 @@ class Store {
   // its index from this).
   virtual Result<std::vector<SearchableEntry>> ListSearchable(const EntryFilter& filter) = 0;
   // A short text that changes whenever ListSearchable(filter) would return something else:
-  // an entry written, edited, trashed or restored, or an insight stored.
+  // an entry written, edited, trashed, restored or purged, its tags, an insight stored, a member
+  // changed. It is kept per family (a counter the schema's triggers keep), so it may also move
+  // for changes this reader cannot see; reading it costs one row.
   virtual Result<std::string> ChangeMark(const EntryFilter& filter) = 0;
   // Erases entries trashed before `deleted_before`, everywhere in the database, with their jobs,
   // insights and vectors. Returns how many entries.

@@ -419,6 +419,48 @@ TEST_P(StoreContract, AnInsightIsSavedOnlyForTheLatestVersion) {
   EXPECT_EQ(store_->ClaimJobs("w", 10, 100, 30)->size(), 2u);
 }
 
+TEST_P(StoreContract, TheChangeMarkMovesWithEverythingSearchSees) {
+  const User u = AddUser("m@example.com");
+  const Family f = AddFamily(u);
+  const Family other = AddFamily(u);
+  const EntryFilter reader{f.id, u.id, false, {}, {}, {}, {}, {}};
+  std::string mark = store_->ChangeMark(reader).value();
+  // Each step must move the mark; `what` names the step when it does not.
+  auto moved = [&](const char* what) {
+    const std::string now = store_->ChangeMark(reader).value();
+    EXPECT_NE(now, mark) << what;
+    mark = now;
+  };
+  Member m{NewUuid(), f.id, "서윤", std::nullopt, std::nullopt, std::nullopt, 1, 1};
+  ASSERT_TRUE(store_->CreateMember(m));
+  Entry e = AddEntry(f, u, "2026-01-01", Visibility::kFamily, {m.id});
+  moved("written");
+  e.body = "edited";
+  ASSERT_TRUE(store_->UpdateEntry(e, 1));
+  moved("edited");
+  Insight done;
+  done.version = 2;
+  done.status = "done";
+  done.updated_at = 5;
+  ASSERT_TRUE(store_->SaveInsight(f.id, e.id, done, {1.0F}).value());
+  moved("analysed");
+  ASSERT_TRUE(store_->DeleteMember(f.id, m.id));
+  moved("its member deleted");
+  ASSERT_TRUE(store_->TrashEntry(f.id, e.id, 10));
+  moved("trashed");
+  ASSERT_TRUE(store_->RestoreEntry(f.id, e.id, 11));
+  moved("restored");
+  // Another family's writes leave it alone.
+  AddEntry(other, u, "2026-01-02");
+  EXPECT_EQ(store_->ChangeMark(reader).value(), mark);
+  ASSERT_TRUE(store_->TrashEntry(f.id, e.id, 12));
+  moved("trashed again");
+  ASSERT_EQ(store_->PurgeTrash(100).value(), 1);
+  moved("purged");
+  EXPECT_EQ(store_->ChangeMark({NewUuid(), u.id, false, {}, {}, {}, {}, {}}).error().code,
+            ErrorCode::kNotFound);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::ValuesIn(Backends()),
                          [](const auto& backend) { return std::string(backend.param.name); });
 INSTANTIATE_TEST_SUITE_P(Sqlite, SqliteStoreFiles, ::testing::Values(Backends().front()),

@@ -258,9 +258,9 @@ Result<std::vector<SearchableEntry>> PostgresStore::ListSearchable(const EntryFi
 }
 
 Result<std::string> PostgresStore::ChangeMark(const EntryFilter& filter) {
-  const auto q = Number(kChangeMark, LiveEntriesWhere(filter), "");
-  auto r = ReadParams("change_mark", q.sql, q.params);
+  auto r = Read("change_mark", Dollars(kChangeMark), filter.family_id);
   if (!r) return tl::unexpected(r.error());
+  if (r->empty()) return NotFound("family");
   return r->Text(0, 0);
 }
 

@@ -1,7 +1,6 @@
 // The job queue, the insights the jobs store, and the trace of AI calls. Claiming, ending and
 // listing jobs span every family, so they go through the schema's functions; insights are written
 // under the actor's Row Level Security like any other family data.
-#include "store/conversation_sql.h"
 #include "store/entry_sql.h"
 #include "store/insight_codec.h"
 #include "store/postgres/postgres_store.h"

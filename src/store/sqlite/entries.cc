@@ -298,11 +298,10 @@ Result<std::vector<SearchableEntry>> SqliteStore::ListSearchable(const EntryFilt
 
 Result<std::string> SqliteStore::ChangeMark(const EntryFilter& filter) {
   return Guard("change_mark", [&]() -> Result<std::string> {
-    const SqlWhere w = LiveEntriesWhere(filter);
     auto conn = pool_->Acquire();
-    auto q = conn->Prepare(std::string(kChangeMark) + w.sql);
-    BindAll(q, w);
-    q.Step();
+    auto q = conn->Prepare(kChangeMark);
+    q.Bind(1, filter.family_id);
+    if (!q.Step()) return NotFound("family");
     return q.Text(0);
   });
 }
