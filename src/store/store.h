@@ -199,7 +199,8 @@ class Store {
 
   // --- AI runs (through a view acting for a member of the family) ---
   // Records one provider call. An entry_id that names no entry of the family is recorded
-  // without one.
+  // without one. Committed without waiting for the disk: a power cut may lose the last traces
+  // (never anything else), and a search or chat turn pays no fsync for them.
   virtual Status RecordAiRun(const AiRun& run) = 0;
   // The family's runs with created_at in [from, to), summed per operation, provider and model.
   virtual Result<std::vector<AiUsage>> SumAiRuns(const std::string& family_id, int64_t from,

@@ -110,6 +110,8 @@ Result<bool> PostgresStore::SaveInsight(const std::string& family_id, const std:
 
 Status PostgresStore::RecordAiRun(const AiRun& r) {
   return InTransaction("record_ai_run", [&](Connection& conn) -> Status {
+    // A trace lost in a crash costs little; waiting for the WAL flush on every call would not.
+    conn.Exec("SET LOCAL synchronous_commit = off");
     conn.Exec(Dollars(kInsertAiRun), r.family_id, r.entry_id, r.operation, r.provider, r.model,
               r.prompt_version, r.tokens_in, r.tokens_out, r.cost_micro_usd, r.latency_ms,
               r.ok ? "ok" : "error", r.error, r.created_at, r.conversation_id, r.content_sent,

@@ -78,7 +78,8 @@ std::optional<int64_t> Stmt::OptInt(int column) const {
   return Int(column);
 }
 
-Connection::Connection(const std::string& path, const std::string& synchronous) {
+Connection::Connection(const std::string& path, const std::string& synchronous)
+    : synchronous_(synchronous) {
   const int rc =
       sqlite3_open_v2(path.c_str(), &db_,
                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
@@ -145,6 +146,18 @@ Pool::Lease::~Lease() {
     pool_->idle_.push_back(std::move(conn_));
   }
   pool_->available_.notify_one();
+}
+
+RelaxedSync::RelaxedSync(Connection& conn) : conn_(conn) {
+  conn_.Exec("PRAGMA synchronous = NORMAL");
+}
+
+RelaxedSync::~RelaxedSync() {
+  try {
+    conn_.Exec("PRAGMA synchronous = " + conn_.synchronous());
+  } catch (const SqliteError&) {
+    // Only when the connection is broken, and then it is not reused for anything that matters.
+  }
 }
 
 WriteTransaction::WriteTransaction(Pool& pool, Connection& conn)

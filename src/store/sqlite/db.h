@@ -73,9 +73,12 @@ class Connection {
   void Exec(const std::string& sql);
   int64_t Changes() const { return sqlite3_changes64(db_); }
   sqlite3* handle() { return db_; }
+  // The synchronous setting it was opened with.
+  const std::string& synchronous() const { return synchronous_; }
 
  private:
   sqlite3* db_ = nullptr;
+  std::string synchronous_;
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
 };
 
@@ -106,6 +109,21 @@ class Pool {
   std::condition_variable available_;
   std::vector<std::unique_ptr<Connection>> idle_;
   std::mutex write_mutex_;
+};
+
+// For its lifetime the connection commits without waiting for the disk (synchronous NORMAL):
+// with the write-ahead log a commit then survives the process being killed, only a power cut may
+// lose it, and the next full commit syncs it with its own. For records whose loss costs little
+// (AI traces), so that tracing adds no fsync to a search.
+class RelaxedSync {
+ public:
+  explicit RelaxedSync(Connection& conn);
+  RelaxedSync(const RelaxedSync&) = delete;
+  RelaxedSync& operator=(const RelaxedSync&) = delete;
+  ~RelaxedSync();
+
+ private:
+  Connection& conn_;
 };
 
 // BEGIN IMMEDIATE on construction, ROLLBACK on destruction unless Commit() ran. Holds the pool's

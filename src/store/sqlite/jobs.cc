@@ -154,6 +154,7 @@ Result<bool> SqliteStore::SaveInsight(const std::string& family_id, const std::s
 Status SqliteStore::RecordAiRun(const AiRun& r) {
   return Guard("record_ai_run", [&]() -> Status {
     auto conn = pool_->Acquire();
+    RelaxedSync relaxed(*conn);  // see RecordAiRun in store.h
     WriteTransaction tx(*pool_, *conn);
     conn->Prepare(kInsertAiRun)
         .Bind(1, r.family_id)
