@@ -1,14 +1,16 @@
 // The API as functions the pages call. Each one names its route exactly as in
 // api/openapi.yaml; the types of its arguments and result come from the generated schema.
+import { readReply } from '../lib/chat';
 import type { ApiClient } from './client';
 import type { JsonBody, Op, QueryParams } from './typed';
-import type { Entry, EntryCreate, EntryPatch, Locale, MemberCreate, SearchRequest } from './types';
+import type { ChatExchange, Entry, EntryCreate, EntryPatch, Locale, MemberCreate, SearchRequest } from './types';
 
 type SignupBody = JsonBody<Op<'/api/v1/auth/signup', 'post'>>;
 type LoginBody = JsonBody<Op<'/api/v1/auth/login', 'post'>>;
 export type TimelineQuery = QueryParams<Op<'/api/v1/families/{fid}/timeline', 'get'>>;
 export type PageQuery = QueryParams<Op<'/api/v1/families/{fid}/trash', 'get'>>;
 export type EmotionQuery = QueryParams<Op<'/api/v1/families/{fid}/emotions', 'get'>>;
+export type ConversationQuery = QueryParams<Op<'/api/v1/families/{fid}/conversations', 'get'>>;
 
 /** Entry ETags are the version, quoted. */
 export const etagOf = (entry: Pick<Entry, 'version'>) => `"${entry.version}"`;
@@ -82,6 +84,45 @@ export function createApi(client: ApiClient) {
       client
         .call('get', '/api/v1/families/{fid}/emotions', { path: { fid }, query, signal })
         .then((r) => r.data),
+
+    createConversation: (fid: string, title?: string) =>
+      client
+        .call('post', '/api/v1/families/{fid}/conversations', { path: { fid }, body: title ? { title } : {} })
+        .then((r) => r.data),
+    listConversations: (fid: string, query: ConversationQuery = {}, signal?: AbortSignal) =>
+      client
+        .call('get', '/api/v1/families/{fid}/conversations', { path: { fid }, query, signal })
+        .then((r) => r.data),
+    getConversation: (fid: string, cid: string, signal?: AbortSignal) =>
+      client
+        .call('get', '/api/v1/families/{fid}/conversations/{cid}', { path: { fid, cid }, signal })
+        .then((r) => r.data),
+    deleteConversation: (fid: string, cid: string) =>
+      client
+        .call('delete', '/api/v1/families/{fid}/conversations/{cid}', { path: { fid, cid } })
+        .then(() => undefined),
+    /**
+     * Asks in a conversation; the reply streams in: `onDelta` sees each piece of its text, and
+     * the promise resolves with the question and the reply as stored (see lib/chat readReply).
+     */
+    async sendMessage(
+      fid: string,
+      cid: string,
+      content: string,
+      onDelta: (text: string) => void,
+      signal?: AbortSignal,
+    ): Promise<ChatExchange> {
+      const res = await client.stream('post', '/api/v1/families/{fid}/conversations/{cid}/messages', {
+        path: { fid, cid },
+        body: { content },
+        signal,
+      });
+      // A server (or proxy) that answers without streaming sends the exchange as JSON.
+      if (!res.body || !res.headers.get('Content-Type')?.startsWith('text/event-stream')) {
+        return (await res.json()) as ChatExchange;
+      }
+      return readReply(res.body, onDelta, signal);
+    },
   };
 }
 
