@@ -3,6 +3,7 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import type { AuthBackend } from './auth/backend';
 import { PublicOnly, RequireAuth, RequireFamily } from './auth/guards';
 import { SessionProvider } from './auth/session';
+import { ChatPage } from './pages/ChatPage';
 import { ChildrenPage } from './pages/ChildrenPage';
 import { EditEntryPage, NewEntryPage } from './pages/EditorPage';
 import { EmotionsPage } from './pages/EmotionsPage';
@@ -30,6 +31,7 @@ export function AppRoutes() {
           <Route path="/entries/:eid" element={<EntryPage />} />
           <Route path="/entries/:eid/edit" element={<EditEntryPage />} />
           <Route path="/search" element={<SearchPage />} />
+          <Route path="/chat/:cid?" element={<ChatPage />} />
           <Route path="/emotions" element={<EmotionsPage />} />
           <Route path="/children" element={<ChildrenPage />} />
           <Route path="/trash" element={<TrashPage />} />

@@ -13,6 +13,7 @@ import './styles/timeline.css';
 import './styles/entry.css';
 import './styles/insight.css';
 import './styles/search.css';
+import './styles/chat.css';
 import './styles/emotions.css';
 
 initI18n();

@@ -74,6 +74,9 @@ export function Layout({ children }: { children: ReactNode }) {
             <NavLink to="/search" className={navClass}>
               {t('nav.search')}
             </NavLink>
+            <NavLink to="/chat" className={navClass}>
+              {t('nav.chat')}
+            </NavLink>
             <NavLink to="/emotions" className={navClass}>
               {t('nav.emotions')}
             </NavLink>

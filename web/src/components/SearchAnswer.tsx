@@ -59,7 +59,8 @@ export function SearchAnswer({ response }: { response: SearchResponse }) {
   );
 }
 
-function CiteLink({ n, citation }: { n: number; citation: SearchCitation }) {
+/** A [n] marker as a link to the entry it cites (search answers and chat replies). */
+export function CiteLink({ n, citation }: { n: number; citation: Pick<SearchCitation, 'entry_id' | 'occurred_at'> }) {
   const { t } = useTranslation();
   const date = formatDay(citation.occurred_at, currentLanguage());
   return (

@@ -54,3 +54,27 @@ export function ArrowRightIcon() {
     </svg>
   );
 }
+
+export function PlusIcon() {
+  return (
+    <svg {...common}>
+      <path d="M12 5v14M5 12h14" />
+    </svg>
+  );
+}
+
+export function TrashIcon() {
+  return (
+    <svg {...common}>
+      <path d="M4 7h16M10 11v6M14 11v6M6 7l1 12a2 2 0 0 0 2 2h6a2 2 0 0 0 2-2l1-12M9 7V4h6v3" />
+    </svg>
+  );
+}
+
+export function SendIcon() {
+  return (
+    <svg {...common}>
+      <path d="M4 12l16-8-6 16-3-7-7-1z" />
+    </svg>
+  );
+}

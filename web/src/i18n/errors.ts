@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import { isApiError } from '../api/errors';
 
 /** What the user was doing; it picks the kinder sentence for 401, 403, 404 and 409. */
-export type ErrorContext = 'login' | 'signup' | 'family' | 'child' | 'write' | 'edit' | 'read' | 'search';
+export type ErrorContext = 'login' | 'signup' | 'family' | 'child' | 'write' | 'edit' | 'read' | 'search' | 'chat';
 
 export interface ErrorView {
   /** For the form as a whole (or the page); null when every problem sits next to a field. */
@@ -15,7 +15,7 @@ export interface ErrorView {
 
 const FIELD_KEYS = [
   'email', 'password', 'display_name', 'name', 'birthdate', 'relation', 'body', 'title',
-  'occurred_at', 'member_ids', 'visibility', 'query', 'from', 'to',
+  'occurred_at', 'member_ids', 'visibility', 'query', 'from', 'to', 'content',
 ] as const;
 type FieldKey = (typeof FIELD_KEYS)[number];
 
@@ -63,7 +63,10 @@ export function describeError(
         : t('errors.forbidden');
       return view;
     case 'not_found':
-      view.message = context === 'read' || context === 'edit' ? t('entry.notFound') : t('errors.notFound');
+      view.message =
+        context === 'read' || context === 'edit' ? t('entry.notFound')
+        : context === 'chat' ? t('chat.notFound')
+        : t('errors.notFound');
       return view;
     case 'email_not_confirmed':
       view.message = t('errors.emailNotConfirmed');
