@@ -13,6 +13,7 @@
 #include <iostream>
 
 #include "ai/local_provider.h"
+#include "ai/openai_provider.h"
 #include "auth/access_token_verifier.h"
 #include "auth/http_jwks_fetcher.h"
 #include "auth/jwks_cache.h"
@@ -238,7 +239,9 @@ int Run(int argc, char** argv) {
   AccountService accounts(**store);
   FamilyService families(**store, clock);
   EntryService entries(**store, clock);
-  auto provider = NewLocalAiProvider(config->embedding_dimensions);
+  auto provider = config->ai_provider == "openai"
+                      ? NewOpenAiProvider(OpenAiOptionsFrom(*config))
+                      : NewLocalAiProvider(config->embedding_dimensions);
   AiGateway ai(*provider, clock, AiPolicy{config->ai_daily_token_budget, config->ai_trace_content});
   InsightJob insight_job(**store, ai, clock);
   const bool worker_only = config->command == "worker";

@@ -1,4 +1,4 @@
-// Files compiled into the binary (migrations, the OpenAPI document, the /docs page).
+// Files compiled into the binary (migrations, AI prompts, the OpenAPI document, the /docs page).
 #pragma once
 
 #include <optional>

@@ -296,6 +296,7 @@ std::string AiUsageJson(const AiUsageReport& r) {
         .Field("operation", u.operation)
         .Field("provider", u.provider)
         .Field("model", u.model)
+        .Field("prompt_version", u.prompt_version)
         .Field("calls", u.calls)
         .Field("errors", u.errors)
         .Field("tokens_in", u.tokens_in)

@@ -27,11 +27,12 @@ struct AiRun {
   std::string content_received;
 };
 
-// A family's traced calls summed per operation, provider and model.
+// A family's traced calls summed per operation, provider, model and prompt version.
 struct AiUsage {
   std::string operation;
   std::string provider;
   std::string model;
+  std::string prompt_version;
   int64_t calls = 0;
   int64_t errors = 0;
   int64_t tokens_in = 0;

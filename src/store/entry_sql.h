@@ -44,13 +44,15 @@ inline constexpr const char* kInsertAiRun =
     "?9, ?10, ?11, ?12, ?13, (SELECT seq FROM conversations WHERE id = ?14 AND family_id = ?1), "
     "?15, ?16)";
 
-// A family's AI runs in [?2, ?3) summed per operation, provider and model (?1: the family).
+// A family's AI runs in [?2, ?3) summed per operation, provider, model and prompt version (?1:
+// the family).
 inline constexpr const char* kSumAiRuns =
-    "SELECT operation, provider, model, count(*), "
+    "SELECT operation, provider, model, prompt_version, count(*), "
     "sum(CASE WHEN status = 'error' THEN 1 ELSE 0 END), sum(tokens_in), sum(tokens_out), "
     "sum(cost_micro_usd), sum(latency_ms) FROM ai_runs "
     "WHERE family_id = ?1 AND created_at >= ?2 AND created_at < ?3 "
-    "GROUP BY operation, provider, model ORDER BY operation, provider, model";
+    "GROUP BY operation, provider, model, prompt_version "
+    "ORDER BY operation, provider, model, prompt_version";
 
 // Member ids as a backend returns them joined by commas, sorted.
 std::vector<std::string> SplitMemberIds(const std::string& joined);

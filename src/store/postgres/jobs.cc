@@ -126,8 +126,8 @@ Result<std::vector<AiUsage>> PostgresStore::SumAiRuns(const std::string& family_
   if (!r) return tl::unexpected(r.error());
   std::vector<AiUsage> out;
   for (int i = 0; i < r->size(); ++i) {
-    out.push_back(AiUsage{r->Text(i, 0), r->Text(i, 1), r->Text(i, 2), r->Int(i, 3), r->Int(i, 4),
-                          r->Int(i, 5), r->Int(i, 6), r->Int(i, 7), r->Int(i, 8)});
+    out.push_back(AiUsage{r->Text(i, 0), r->Text(i, 1), r->Text(i, 2), r->Text(i, 3), r->Int(i, 4),
+                          r->Int(i, 5), r->Int(i, 6), r->Int(i, 7), r->Int(i, 8), r->Int(i, 9)});
   }
   return out;
 }

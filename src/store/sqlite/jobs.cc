@@ -187,8 +187,8 @@ Result<std::vector<AiUsage>> SqliteStore::SumAiRuns(const std::string& family_id
     q.Bind(1, family_id).Bind(2, from).Bind(3, to);
     std::vector<AiUsage> out;
     while (q.Step()) {
-      out.push_back(AiUsage{q.Text(0), q.Text(1), q.Text(2), q.Int(3), q.Int(4), q.Int(5), q.Int(6),
-                            q.Int(7), q.Int(8)});
+      out.push_back(AiUsage{q.Text(0), q.Text(1), q.Text(2), q.Text(3), q.Int(4), q.Int(5),
+                            q.Int(6), q.Int(7), q.Int(8), q.Int(9)});
     }
     return out;
   });

@@ -1,0 +1,132 @@
+"""The OpenAI-compatible provider end to end: `dadly serve` with DADLY_AI_PROVIDER=openai against
+a fake server (fake_openai.py) that speaks OpenAI's documented wire format, since no real key is
+available here. Insights, cited answers, usage and cost, the daily budget and a failing provider.
+"""
+import time
+
+import pytest
+
+from conftest import ServerProcess, assert_problem, make_entry, make_family, signup
+from fake_openai import FAIL_MARKER, FakeOpenAI
+
+BIKE = "서윤이가 오늘 처음으로 두발자전거를 탔다. 아빠가 손을 놓았는데 혼자 달렸다. 너무 기뻤다!"
+BEACH = "하준이와 바닷가에서 모래성을 쌓았다. 파도 소리가 잔잔했다."
+
+
+def openai_env(fake, **extra):
+    env = {"DADLY_AI_PROVIDER": "openai", "OPENAI_BASE_URL": fake.base_url,
+           "OPENAI_API_KEY": "test-key", "DADLY_EMBEDDING_DIMENSIONS": "64",
+           "DADLY_WORKERS": "1"}
+    env.update(extra)
+    return env
+
+
+def wait_insight(user, fid, eid, timeout=10):
+    deadline = time.monotonic() + timeout
+    while True:
+        insight = user.get(f"/families/{fid}/entries/{eid}").json()["insight"]
+        if insight["status"] == "done":
+            return insight
+        assert time.monotonic() < deadline, f"insight still {insight} after {timeout}s"
+        time.sleep(0.05)
+
+
+@pytest.fixture(scope="module")
+def fake():
+    f = FakeOpenAI()
+    yield f
+    f.stop()
+
+
+@pytest.fixture(scope="module")
+def fam(tmp_path_factory, fake):
+    srv = ServerProcess(tmp_path_factory.mktemp("dadly-openai"), env=openai_env(fake)).start()
+    owner = signup(srv)
+    fid = make_family(owner)
+    bike = make_entry(owner, fid, BIKE, occurred_at="2025-05-05")
+    beach = make_entry(owner, fid, BEACH, occurred_at="2024-08-15")
+    yield dict(server=srv, owner=owner, fid=fid, bike=bike, beach=beach)
+    assert srv.terminate() == 0
+
+
+def test_insights_come_from_the_model(fam, fake):
+    owner, fid = fam["owner"], fam["fid"]
+    insight = wait_insight(owner, fid, fam["bike"]["id"])
+    assert insight["summary"] == FakeOpenAI.summary_of(BIKE)
+    assert insight["topics"] == ["bike"]  # the unknown id the model added is dropped
+    assert insight["emotions"] == [{"id": "joy", "label": "기쁨", "score": 0.8}]
+    assert insight["language"] == "ko"
+    calm = wait_insight(owner, fid, fam["beach"]["id"])["emotions"]
+    assert calm == [{"id": "calm", "label": "평온", "score": 0.3}]
+    # What went over the wire: structured output with the key, embeddings of 64 dimensions.
+    analyse = fake.seen("/v1/chat/completions", contains=BIKE)[0]
+    assert analyse["model"] == "gpt-4o-mini"
+    assert analyse["response_format"]["type"] == "json_schema"
+    assert analyse["response_format"]["json_schema"]["strict"] is True
+    embeds = fake.seen("/v1/embeddings")
+    assert embeds and all(b["dimensions"] == 64 for b in embeds)
+    assert embeds[0]["model"] == "text-embedding-3-large"
+    assert all(auth == "Bearer test-key" for _, auth, _ in fake.requests)
+
+
+def test_search_answers_with_the_model_citing_an_entry(fam):
+    owner, fid = fam["owner"], fam["fid"]
+    for e in (fam["bike"], fam["beach"]):
+        wait_insight(owner, fid, e["id"])
+    r = owner.post(f"/families/{fid}/search", json={"query": "서윤이가 두발자전거를 탄 날은?"})
+    assert r.status_code == 200, r.text
+    s = r.json()
+    assert s["results"][0]["entry_id"] == fam["bike"]["id"]
+    assert s["answer"] == "모델의 답: 2025-05-05의 기록에 있어요 [1]."
+    assert [c["entry_id"] for c in s["citations"]] == [fam["bike"]["id"]]
+
+
+def test_usage_shows_the_provider_tokens_cost_and_prompt_version(fam):
+    r = fam["owner"].get(f"/families/{fam['fid']}/ai-usage")
+    assert r.status_code == 200, r.text
+    rows = {u["operation"]: u for u in r.json()["items"]}
+    assert {"analyse", "embed", "answer"} <= set(rows)
+    for op in ("analyse", "embed", "answer"):
+        u = rows[op]
+        assert u["provider"] == "openai" and u["model"] == "gpt-4o-mini"
+        assert u["prompt_version"] == "v1"
+        assert u["tokens_in"] > 0 and u["cost_usd"] > 0, u
+    assert rows["analyse"]["tokens_out"] > 0 and rows["answer"]["tokens_out"] > 0
+    assert rows["analyse"]["errors"] == 0
+    # Neither the key nor the family's words reach the server's log.
+    logs = "\n".join(fam["server"].lines + fam["server"].err_lines)
+    assert "test-key" not in logs and "두발자전거" not in logs
+
+
+def test_a_failing_provider_delays_the_insight_and_keeps_the_entry(fam, fake):
+    owner, fid = fam["owner"], fam["fid"]
+    body = f"{FAIL_MARKER} 오늘은 할머니 댁에 갔다."
+    e = make_entry(owner, fid, body, occurred_at="2025-06-01")
+    deadline = time.monotonic() + 10
+    # One attempt of the job: the first request and its two retries, all answered 500.
+    while len(fake.seen("/v1/chat/completions", contains=FAIL_MARKER)) < 3:
+        assert time.monotonic() < deadline, "the provider was not asked three times"
+        time.sleep(0.05)
+    time.sleep(0.3)
+    got = owner.get(f"/families/{fid}/entries/{e['id']}")
+    assert got.status_code == 200, got.text
+    entry = got.json()
+    assert entry["body"] == body and entry["version"] == 1
+    assert entry["insight"]["status"] in ("pending", "failed")
+    assert len(fake.seen("/v1/chat/completions", contains=FAIL_MARKER)) == 3  # not retried again
+    usage = owner.get(f"/families/{fid}/ai-usage").json()["items"]
+    assert any(u["operation"] == "analyse" and u["errors"] >= 1 for u in usage)
+
+
+def test_the_daily_token_budget_stops_the_second_search(tmp_path, fake):
+    srv = ServerProcess(tmp_path / "budget",
+                        env=openai_env(fake, DADLY_AI_DAILY_TOKEN_BUDGET="1")).start()
+    try:
+        owner = signup(srv)
+        fid = make_family(owner)
+        first = owner.post(f"/families/{fid}/search", json={"query": "자전거"})
+        assert first.status_code == 200, first.text  # its embedding spends the budget
+        second = owner.post(f"/families/{fid}/search", json={"query": "자전거"})
+        assert_problem(second, 429, "rate_limited")
+    finally:
+        assert srv.terminate() == 0
