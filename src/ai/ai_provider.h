@@ -27,6 +27,7 @@ struct AiCall {
   bool trace_content = false;
 
   // Filled by the provider, also when the call fails after the model answered.
+  std::string model = {};  // the model that answered, when not Model() (an embedding model)
   int64_t tokens_in = 0;
   int64_t tokens_out = 0;
   int64_t cost_micro_usd = 0;  // estimated, in millionths of a US dollar

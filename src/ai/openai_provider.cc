@@ -150,6 +150,7 @@ class OpenAiProvider final : public AiProvider {
   }
 
   static void Charge(AiCall& call, const std::string& model, const Usage& usage) {
+    call.model = model;
     call.tokens_in += usage.prompt_tokens;
     call.tokens_out += usage.completion_tokens;
     call.cost_micro_usd +=

@@ -109,30 +109,58 @@ struct HttpServer::Impl {
       for (auto& [name, value] : response.headers) out.append_header(name, value);
     };
     if (response.stream && request.method != "HEAD") {
-      auto out = req->create_response<restinio::chunked_output_t>(status_line);
-      add_headers(out);
-      out.flush();
+      auto out = std::make_shared<restinio::response_builder_t<restinio::chunked_output_t>>(
+          req->create_response<restinio::chunked_output_t>(status_line));
+      add_headers(*out);
+      out->flush();
+      Stream(std::move(out), std::move(response.stream), std::move(request), std::move(route),
+             response.status, started);
+      return restinio::request_accepted();
+    }
+    auto out = req->create_response(status_line);
+    add_headers(out);
+    if (request.method != "HEAD") out.set_body(std::move(response.body));
+    out.done();
+    Finish(request, route, response.status, started);
+    --in_flight;
+    return restinio::request_accepted();
+  }
+
+  // Sends a streamed body from a thread of its own: the engine's thread must return for the
+  // connection to write anything, so a piece written here goes out at once. The request counts
+  // as in flight until the stream ends.
+  void Stream(std::shared_ptr<restinio::response_builder_t<restinio::chunked_output_t>> out,
+              std::function<void(const StreamWrite&)> stream, Request request, std::string route,
+              int code, std::chrono::steady_clock::time_point started) {
+    std::thread([this, out, stream = std::move(stream), request = std::move(request),
+                 route = std::move(route), code, started] {
       // Set from the engine's threads when a write fails: the client has gone away.
       auto gone = std::make_shared<std::atomic<bool>>(false);
-      response.stream([&out, gone](std::string_view piece) {
-        if (gone->load()) return false;
-        out.append_chunk(std::string(piece));
-        out.flush([gone](const restinio::asio_ns::error_code& ec) {
-          if (ec) gone->store(true);
+      try {
+        stream([&out, gone](std::string_view piece) {
+          if (gone->load()) return false;
+          out->append_chunk(std::string(piece));
+          out->flush([gone](const restinio::asio_ns::error_code& ec) {
+            if (ec) gone->store(true);
+          });
+          return true;
         });
-        return true;
-      });
-      out.done();
-    } else {
-      auto out = req->create_response(status_line);
-      add_headers(out);
-      if (request.method != "HEAD") out.set_body(std::move(response.body));
-      out.done();
-    }
+      } catch (const std::exception& e) {
+        Log(Severity::kError, "stream failed",
+            {{"error", e.what()}, {"requestId", request.request_id}});
+      }
+      out->done();
+      Finish(request, route, code, started);
+      --in_flight;
+    }).detach();
+  }
 
+  // Counts the request in the metrics and writes its log line.
+  void Finish(const Request& request, const std::string& route, int status,
+              std::chrono::steady_clock::time_point started) {
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    metrics.Record(route, request.method, response.status, seconds);
+    metrics.Record(route, request.method, status, seconds);
     if (route != "/healthz" && route != "/metrics") {
       char latency[32];
       std::snprintf(latency, sizeof latency, "%.6fs", seconds);
@@ -144,15 +172,14 @@ struct HttpServer::Impl {
       const std::string user_agent = request.Header("user-agent").value_or("");
       JsonWriter line;
       line.StartObject()
-          .Field("severity",
-                 SeverityName(response.status >= 500 ? Severity::kError : Severity::kInfo))
+          .Field("severity", SeverityName(status >= 500 ? Severity::kError : Severity::kInfo))
           .Field("message", "request")
           .Field("time", FormatTimestamp(SystemClock().NowSeconds()))
           .Key("httpRequest")
           .StartObject()
           .Field("requestMethod", text(request.method))
           .Field("requestUrl", text(request.path))
-          .Field("status", response.status)
+          .Field("status", status)
           .Field("latency", latency)
           .Field("remoteIp", request.remote_address)
           .Field("userAgent", text(user_agent))
@@ -162,8 +189,6 @@ struct HttpServer::Impl {
           .EndObject();
       WriteLogLine(line.Take());
     }
-    --in_flight;
-    return restinio::request_accepted();
   }
 };
 
@@ -198,7 +223,8 @@ Result<int> HttpServer::Start(const ServerOptions& options) {
             // (Pinned by the keep-alive tests in tests/integration/test_operations.py.)
             .max_pipelined_requests(4)
             .read_next_http_message_timelimit(std::chrono::seconds(60))
-            .handle_request_timeout(std::chrono::seconds(30));
+            // Above DADLY_AI_TIMEOUT_SECONDS's default: a streamed reply may be silent that long.
+            .handle_request_timeout(std::chrono::seconds(90));
     impl_->running = restinio::run_async<Traits>(restinio::own_io_context(), std::move(settings),
                                                  static_cast<size_t>(options.threads));
   } catch (const std::exception& e) {

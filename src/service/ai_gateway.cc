@@ -44,6 +44,7 @@ auto AiGateway::Run(Store& store, const AiRun& about, const char* operation, Cal
                        .count();
   run.ok = result.has_value();
   if (!result) run.error = result.error().message;
+  if (!ai_call.model.empty()) run.model = ai_call.model;
   run.tokens_in = ai_call.tokens_in;
   run.tokens_out = ai_call.tokens_out;
   run.cost_micro_usd = ai_call.cost_micro_usd;

@@ -19,6 +19,7 @@ import hashlib
 import json
 import re
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 FAIL_MARKER = "FAIL500"
@@ -48,6 +49,7 @@ class FakeOpenAI:
     def __init__(self, api_key="test-key"):
         self.api_key = api_key
         self.requests = []  # (path, authorization, body)
+        self.stream_pause = 0.0  # seconds a streamed reply waits after its first piece
         self.lock = threading.Lock()
         fake = self
 
@@ -129,8 +131,10 @@ class FakeOpenAI:
                           for p in pieces]
                 events.append({"choices": [], "usage": {
                     "prompt_tokens": prompt_tokens, "completion_tokens": tokens(reply)}})
-                for e in events:
+                for i, e in enumerate(events):
                     self.chunk(f"data: {json.dumps(e, ensure_ascii=False)}\n\n")
+                    if i == 0 and fake.stream_pause:
+                        time.sleep(fake.stream_pause)
                 self.chunk("data: [DONE]\n\n")
                 self.wfile.write(b"0\r\n\r\n")
 

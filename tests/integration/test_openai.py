@@ -2,9 +2,11 @@
 a fake server (fake_openai.py) that speaks OpenAI's documented wire format, since no real key is
 available here. Insights, cited answers, usage and cost, the daily budget and a failing provider.
 """
+import json
 import time
 
 import pytest
+import requests
 
 from conftest import ServerProcess, assert_problem, make_entry, make_family, signup
 from fake_openai import FAIL_MARKER, FakeOpenAI
@@ -88,7 +90,8 @@ def test_usage_shows_the_provider_tokens_cost_and_prompt_version(fam):
     assert {"analyse", "embed", "answer"} <= set(rows)
     for op in ("analyse", "embed", "answer"):
         u = rows[op]
-        assert u["provider"] == "openai" and u["model"] == "gpt-4o-mini"
+        model = "text-embedding-3-large" if op == "embed" else "gpt-4o-mini"
+        assert u["provider"] == "openai" and u["model"] == model, u
         assert u["prompt_version"] == "v1"
         assert u["tokens_in"] > 0 and u["cost_usd"] > 0, u
     assert rows["analyse"]["tokens_out"] > 0 and rows["answer"]["tokens_out"] > 0
@@ -130,3 +133,38 @@ def test_the_daily_token_budget_stops_the_second_search(tmp_path, fake):
         assert_problem(second, 429, "rate_limited")
     finally:
         assert srv.terminate() == 0
+
+
+def test_chat_streams_the_models_reply_as_it_is_written(fam, fake):
+    """Each piece the model sends is passed on at once: the first delta reaches the client
+    while the model is still pausing before the rest."""
+    owner, fid = fam["owner"], fam["fid"]
+    wait_insight(owner, fid, fam["bike"]["id"])
+    cid = owner.post(f"/families/{fid}/conversations", json={}).json()["id"]
+    fake.stream_pause = 1.0
+    try:
+        start = time.monotonic()
+        arrived = []  # (seconds since start, event name, data)
+        with requests.post(
+                f"{fam['server'].base}/api/v1/families/{fid}/conversations/{cid}/messages",
+                data=json.dumps({"content": "자전거는 언제 탔지?"}).encode(),
+                headers={"Authorization": f"Bearer {owner.token}",
+                         "Content-Type": "application/json", "Accept": "text/event-stream"},
+                stream=True, timeout=15) as r:
+            assert r.status_code == 200
+            event = None
+            for line in r.iter_lines(decode_unicode=False):
+                line = line.decode()
+                if line.startswith("event: "):
+                    event = line[len("event: "):]
+                elif line.startswith("data: "):
+                    arrived.append((time.monotonic() - start, event, json.loads(line[6:])))
+    finally:
+        fake.stream_pause = 0.0
+    deltas = [t for t, e, _ in arrived if e == "delta"]
+    done = [(t, d) for t, e, d in arrived if e == "done"]
+    assert deltas and len(done) == 1
+    assert done[0][0] - deltas[0] >= 0.7, arrived
+    reply = done[0][1]["reply"]
+    assert "2025-05-05" in reply["content"] and "[1]" in reply["content"]
+    assert reply["citations"][0]["entry_id"] == fam["bike"]["id"]
