@@ -10,7 +10,9 @@ is done (the ai-usage sums count the analyses). Then, one request at a time on a
 connection, the 72 evaluation queries round-robin for 300 searches: p50, p95 and max of the
 answer time. This includes what the in-memory benchmark leaves out: HTTP, the Store's change
 mark for the reader's entries, and the first search after a write rebuilding the index (also
-reported on its own). Standard library only.
+reported on its own). Then 100 chat turns in one conversation (POST .../messages without
+streaming: retrieval with the previous question, the local provider's reply, and the exchange
+stored in one fsynced transaction): p50 and p95. Standard library only.
 """
 import argparse
 import datetime as dt
@@ -99,9 +101,19 @@ def measure(binary, size, journal, queries):
             api.call("POST", f"/families/{fid}/search", {"query": q["query"]})
             times.append((time.monotonic() - t) * 1000)
         times.sort()
+        cid = api.call("POST", f"/families/{fid}/conversations", {})["id"]
+        turns = []
+        for i in range(100):
+            q = queries[i % len(queries)]
+            t = time.monotonic()
+            api.call("POST", f"/families/{fid}/conversations/{cid}/messages",
+                     {"content": q["query"]})
+            turns.append((time.monotonic() - t) * 1000)
+        turns.sort()
         print(f"| {size:,} | {written:.1f} s | {analysed:.1f} s | {first_ms:.0f} ms | "
               f"{percentile(times, 0.5):.2f} ms | {percentile(times, 0.95):.2f} ms | "
-              f"{times[-1]:.2f} ms |", flush=True)
+              f"{times[-1]:.2f} ms | {percentile(turns, 0.5):.2f} ms | "
+              f"{percentile(turns, 0.95):.2f} ms |", flush=True)
     finally:
         proc.terminate()
         proc.wait(timeout=15)
@@ -116,8 +128,8 @@ def main():
     journal = json.load(open(os.path.join(ROOT, "bench", "eval", "journal.json")))["entries"]
     queries = json.load(open(os.path.join(ROOT, "bench", "eval", "queries.json")))["queries"]
     print("| entries | written | all analysed | first search (builds the index) | "
-          "search p50 | p95 | max |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+          "search p50 | p95 | max | chat turn p50 | p95 |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for size in (int(s) for s in args.sizes.split(",")):
         measure(args.bin, size, journal, queries)
 

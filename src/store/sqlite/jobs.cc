@@ -41,8 +41,12 @@ Result<std::vector<Job>> SqliteStore::ClaimJobs(const std::string& worker, int l
     std::vector<int64_t> ids;
     {
       auto q = conn->Prepare(
-          "SELECT id FROM jobs WHERE (state = 'queued' AND run_after <= ?1) "
-          "OR (state = 'running' AND lease_until < ?1) ORDER BY run_after, id LIMIT ?2");
+          // The first term lets SQLite use the partial index jobs_due: it cannot infer it from
+          // the OR, and without it every claim scanned the whole table, done jobs included, while
+          // holding the write lock.
+          "SELECT id FROM jobs WHERE state IN ('queued', 'running') AND "
+          "((state = 'queued' AND run_after <= ?1) OR (state = 'running' AND lease_until < ?1)) "
+          "ORDER BY run_after, id LIMIT ?2");
       q.Bind(1, now).Bind(2, int64_t{limit});
       while (q.Step()) ids.push_back(q.Int(0));
     }
