@@ -32,22 +32,83 @@ FamilyIndex::FamilyIndex(std::vector<IndexedDoc> docs) : docs_(std::move(docs)) 
   for (const auto& d : docs_) {
     if (dimensions_ == 0) dimensions_ = d.vector.size();
   }
+  live_.assign(docs_.size(), true);
+  row_of_.assign(docs_.size(), -1);
   for (size_t i = 0; i < docs_.size(); ++i) {
     IndexedDoc& d = docs_[i];
     bm25_.Add(d.id, d.text);
     // The vectors live in one block, in doc order: the cosine scan reads memory straight through.
-    if (dimensions_ > 0 && d.vector.size() == dimensions_) {
-      vectors_.insert(vectors_.end(), d.vector.begin(), d.vector.end());
-      vector_docs_.push_back(static_cast<uint32_t>(i));
-    }
+    SetVector(i, d.vector);
     std::vector<float>().swap(d.vector);
   }
 }
 
-const IndexedDoc* FamilyIndex::Find(int64_t id) const {
+void FamilyIndex::SetVector(size_t i, const std::vector<float>& vector) {
+  if (dimensions_ == 0) dimensions_ = vector.size();
+  const bool usable = dimensions_ > 0 && vector.size() == dimensions_;
+  if (row_of_[i] >= 0) {
+    float* row = &vectors_[static_cast<size_t>(row_of_[i]) * dimensions_];
+    if (usable) {
+      std::copy(vector.begin(), vector.end(), row);
+    } else {
+      std::fill(row, row + dimensions_, 0.0F);
+    }
+  } else if (usable) {
+    row_of_[i] = static_cast<int32_t>(vector_docs_.size());
+    vectors_.insert(vectors_.end(), vector.begin(), vector.end());
+    vector_docs_.push_back(static_cast<uint32_t>(i));
+  }
+}
+
+size_t FamilyIndex::Position(int64_t id) const {
   auto it = std::lower_bound(docs_.begin(), docs_.end(), id,
                              [](const IndexedDoc& d, int64_t value) { return d.id < value; });
-  return it != docs_.end() && it->id == id ? &*it : nullptr;
+  return it != docs_.end() && it->id == id ? static_cast<size_t>(it - docs_.begin()) : docs_.size();
+}
+
+bool FamilyIndex::Apply(std::vector<IndexedDoc> upserts, const std::vector<int64_t>& removed) {
+  std::sort(upserts.begin(), upserts.end(),
+            [](const IndexedDoc& a, const IndexedDoc& b) { return a.id < b.id; });
+  const int64_t newest = docs_.empty() ? INT64_MIN : docs_.back().id;
+  for (const IndexedDoc& d : upserts) {
+    if (Position(d.id) == docs_.size() && d.id <= newest) return false;
+  }
+  if (removed_ + removed.size() > docs_.size() / 4 + 64) return false;
+
+  for (int64_t id : removed) {
+    const size_t i = Position(id);
+    if (i == docs_.size() || !live_[i]) continue;
+    bm25_.Remove(id);
+    SetVector(i, {});
+    live_[i] = false;
+    ++removed_;
+  }
+  for (IndexedDoc& d : upserts) {
+    size_t i = Position(d.id);
+    if (i == docs_.size()) {
+      docs_.push_back(IndexedDoc{d.id, {}, {}, {}, {}, {}});
+      live_.push_back(false);
+      row_of_.push_back(-1);
+      ++removed_;  // counted back below, as for a removed doc coming back
+    }
+    IndexedDoc& doc = docs_[i];
+    doc.key = std::move(d.key);
+    doc.occurred_at = std::move(d.occurred_at);
+    doc.member_ids = std::move(d.member_ids);
+    doc.text = std::move(d.text);
+    bm25_.Add(doc.id, doc.text);  // replaces what was indexed under the id
+    SetVector(i, d.vector);
+    if (!live_[i]) {
+      live_[i] = true;
+      --removed_;
+    }
+  }
+  return true;
+}
+
+const IndexedDoc* FamilyIndex::Find(int64_t id) const {
+  const size_t i = Position(id);
+  return i < docs_.size() && live_[i] ? &docs_[i] : nullptr;
 }
 
 std::vector<DocHit> FamilyIndex::Search(std::string_view query,
@@ -67,7 +128,7 @@ std::vector<DocHit> FamilyIndex::Search(std::string_view query,
   if (!query_vector.empty() && query_vector.size() == dimensions_) {
     std::vector<std::pair<double, int64_t>> nearest;
     for (size_t row = 0; row < vector_docs_.size(); ++row) {
-      const IndexedDoc& d = docs_[vector_docs_[row]];
+      const IndexedDoc& d = docs_[vector_docs_[row]];  // a removed doc's row is zero
       const double dot = Dot(&vectors_[row * dimensions_], query_vector.data(), dimensions_);
       if (dot >= kMinCosine && (!allow || allow(d))) nearest.emplace_back(dot, d.id);
     }

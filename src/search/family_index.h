@@ -1,7 +1,7 @@
 // One reader's searchable view of a family, held in memory: BM25 over each entry's text, the
 // entries' embeddings, and what the per-query filters need. Built whole from the entries the
-// reader may see and never changed afterwards, so any number of queries may read it at once;
-// the search service builds a new one when the Store says the entries changed.
+// reader may see, then kept current with Apply as entries change. Any number of Searches may
+// run at once; Apply must run alone (the search service holds a lock for that).
 #pragma once
 
 #include <cstdint>
@@ -39,19 +39,35 @@ class FamilyIndex {
 
   explicit FamilyIndex(std::vector<IndexedDoc> docs);
 
+  // Brings the index up to date in place: `upserts` hold the current state of entries the reader
+  // may see that are new or changed, `removed` the ids of entries the reader may no longer see
+  // (trashed, purged, made private, no longer about the child). Returns false, changing
+  // nothing, when that cannot be done in place: a new entry older than the newest indexed one
+  // (a document order to keep), or removed entries piling up past a quarter of the index. The
+  // caller then builds a new index.
+  bool Apply(std::vector<IndexedDoc> upserts, const std::vector<int64_t>& removed);
+
   // The best `limit` documents that `allow` lets through: BM25 and vector rankings (each the
   // top 50) fused by reciprocal rank. `query_vector` may be empty (words only).
   std::vector<DocHit> Search(std::string_view query, const std::vector<float>& query_vector,
                              const std::function<bool(const IndexedDoc&)>& allow,
                              size_t limit) const;
 
-  size_t size() const { return docs_.size(); }
+  // Entries in the index (removed ones not counted).
+  size_t size() const { return docs_.size() - removed_; }
   size_t MemoryBytes() const;
 
  private:
   const IndexedDoc* Find(int64_t id) const;
+  size_t Position(int64_t id) const;  // of `id` in docs_, or docs_.size()
+  // Stores `vector` as doc `i`'s row (appending one if it has none); an empty vector, or one of
+  // another length, leaves the doc without one (its row zeroed, never near a query).
+  void SetVector(size_t i, const std::vector<float>& vector);
 
   std::vector<IndexedDoc> docs_;  // in id order; their vectors moved into vectors_
+  std::vector<bool> live_;        // false once removed (kept in place, out of BM25, row zeroed)
+  std::vector<int32_t> row_of_;   // each doc's row in vectors_, or -1
+  size_t removed_ = 0;
   Bm25Index bm25_;
   size_t dimensions_ = 0;              // of the first vector; others of another length are left out
   std::vector<float> vectors_;         // one row of dimensions_ floats per vector_docs_ entry

@@ -44,5 +44,48 @@ TEST(FamilyIndex, FarVectorsAndUnknownWordsFindNothing) {
   EXPECT_GT(index.MemoryBytes(), 0u);
 }
 
+std::vector<std::string> Keys(const std::vector<DocHit>& hits) {
+  std::vector<std::string> out;
+  for (const auto& h : hits) out.push_back(h.doc->key);
+  return out;
+}
+
+TEST(FamilyIndex, AppliesChangesInPlace) {
+  FamilyIndex index = Sample();
+  // e1 edited (new words, new vector), e2 removed, e4 analysed at last, e5 new.
+  ASSERT_TRUE(index.Apply({{1, "e1", "2024-01-01", {"m1"}, "서윤이가 수영을 배웠다", Unit(0, 1)},
+                           {4, "e4", "2024-04-01", {}, "아직 분석 전", Unit(1, 0)},
+                           {5, "e5", "2024-05-01", {"m2"}, "두발자전거 연습", Unit(0.6F, 0.8F)}},
+                          {2}));
+  EXPECT_EQ(index.size(), 4u);
+  EXPECT_EQ(Keys(index.Search("자전거", {}, {}, 10)), (std::vector<std::string>{"e5"}));
+  EXPECT_EQ(Keys(index.Search("수영", {}, {}, 10)), (std::vector<std::string>{"e1"}));
+  EXPECT_TRUE(index.Search("생일", {}, {}, 10).empty());  // e2 is gone from words...
+  for (const auto& hit : index.Search("", Unit(0, 1), {}, 10)) {
+    EXPECT_NE(hit.doc->key, "e2");  // ... and from vectors
+  }
+  EXPECT_EQ(Keys(index.Search("", Unit(1, 0), {}, 1)), (std::vector<std::string>{"e4"}));
+  // A removed entry comes back (restored from the trash) under its old id.
+  ASSERT_TRUE(index.Apply({{2, "e2", "2024-02-01", {"m2"}, "하준이 생일 파티", Unit(0, 1)}}, {}));
+  EXPECT_EQ(Keys(index.Search("생일", {}, {}, 10)), (std::vector<std::string>{"e2"}));
+  EXPECT_EQ(index.size(), 5u);
+}
+
+TEST(FamilyIndex, RefusesChangesItCannotMakeInPlace) {
+  FamilyIndex index = Sample();
+  // A new entry older than the newest indexed one would break the document order.
+  EXPECT_FALSE(index.Apply({{0, "e0", "2023-01-01", {}, "오래된 기록", {}}}, {}));
+  EXPECT_EQ(index.size(), 4u);
+  EXPECT_TRUE(index.Search("오래된", {}, {}, 10).empty());
+  // Removing more than a quarter of a large index is a rebuild, not tombstones.
+  std::vector<IndexedDoc> many;
+  for (int64_t i = 1; i <= 400; ++i) many.push_back({i, "k", "2024-01-01", {}, "글", {}});
+  FamilyIndex big(std::move(many));
+  std::vector<int64_t> gone;
+  for (int64_t i = 1; i <= 200; ++i) gone.push_back(i);
+  EXPECT_FALSE(big.Apply({}, gone));
+  EXPECT_EQ(big.size(), 400u);
+}
+
 }  // namespace
 }  // namespace dadly::search

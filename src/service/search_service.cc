@@ -1,6 +1,7 @@
 #include "service/search_service.h"
 
 #include <algorithm>
+#include <shared_mutex>
 
 #include "core/ids.h"
 #include "core/time.h"
@@ -22,10 +23,6 @@ bool HasHangul(std::string_view text) {
   });
 }
 
-std::string TextOf(const Entry& e) {
-  return e.title && !e.title->empty() ? *e.title + "\n" + e.body : e.body;
-}
-
 Status ValidateQuery(const SearchQuery& q) {
   Validator v;
   v.Text("query", q.query, 1, kMaxQueryChars, true);
@@ -39,51 +36,10 @@ Status ValidateQuery(const SearchQuery& q) {
 
 }  // namespace
 
-Result<std::shared_ptr<const search::FamilyIndex>> SearchService::IndexFor(
-    Store& store, const EntryFilter& filter, const std::string& mark) {
-  const std::string key =
-      filter.family_id + "|" + filter.viewer_id + (filter.only_tagging_viewer ? "|child" : "");
-  {
-    std::lock_guard lock(mu_);
-    if (auto it = cache_.find(key); it != cache_.end() && it->second.mark == mark) {
-      recent_.remove(key);
-      recent_.push_front(key);
-      return it->second.index;
-    }
-  }
-  auto entries = store.ListSearchable(filter);
-  if (!entries) return tl::unexpected(entries.error());
-  std::vector<search::IndexedDoc> docs;
-  docs.reserve(entries->size());
-  for (auto& s : *entries) {
-    docs.push_back(search::IndexedDoc{s.entry.seq, s.entry.id, s.entry.occurred_at,
-                                      std::move(s.entry.member_ids), TextOf(s.entry),
-                                      std::move(s.vector)});
-  }
-  auto index = std::make_shared<const search::FamilyIndex>(std::move(docs));
-  std::lock_guard lock(mu_);
-  if (auto it = cache_.find(key); it != cache_.end()) {
-    cached_entries_ -= it->second.index->size();
-    recent_.remove(key);
-  }
-  cache_[key] = Cached{mark, index};
-  cached_entries_ += index->size();
-  recent_.push_front(key);
-  while (cached_entries_ > max_cached_entries_ && recent_.size() > 1) {
-    const std::string oldest = recent_.back();
-    recent_.pop_back();
-    cached_entries_ -= cache_[oldest].index->size();
-    cache_.erase(oldest);
-  }
-  return index;
-}
-
 Result<std::vector<SearchHit>> SearchService::Retrieve(Store& store, const EntryFilter& filter,
                                                        const AiRun& about, const SearchQuery& q) {
-  auto mark = store.ChangeMark(filter);
-  if (!mark) return tl::unexpected(mark.error());
-  auto index = IndexFor(store, filter, *mark);
-  if (!index) return tl::unexpected(index.error());
+  auto cached = cache_.Current(store, filter);
+  if (!cached) return tl::unexpected(cached.error());
   auto vectors = ai_.Embed(store, about, {q.query});
   if (!vectors) return tl::unexpected(vectors.error());
   if (vectors->size() != 1) return Fail(ErrorCode::kInternal, "the provider returned no vector");
@@ -95,8 +51,10 @@ Result<std::vector<SearchHit>> SearchService::Retrieve(Store& store, const Entry
       return std::find(d.member_ids.begin(), d.member_ids.end(), m) != d.member_ids.end();
     });
   };
-  const auto hits =
-      (*index)->Search(q.query, vectors->front(), allow, static_cast<size_t>(q.limit.value_or(10)));
+  // The hits point into the index: read them while holding its lock.
+  std::shared_lock read((*cached)->lock);
+  const auto hits = (*cached)->index.Search(q.query, vectors->front(), allow,
+                                            static_cast<size_t>(q.limit.value_or(10)));
   std::vector<SearchHit> out;
   for (const auto& hit : hits) {
     SearchHit h;

@@ -1,28 +1,20 @@
 // Search over a family's memories: hybrid retrieval (BM25 over the Korean analyzer's terms and
 // cosine over embeddings, fused by reciprocal rank) within what the caller may see, and an
 // answer written from the top results that cites them. With the local provider the answer is
-// extractive: the best-matching sentence of each cited entry.
-//
-// Each reader's index is built on first use from the Store (acting for the reader, so
-// visibility and Row Level Security hold) and kept in memory as a cache: a query first asks the
-// Store for the entries' change mark and rebuilds when it moved, which also keeps several server
-// processes coherent. The cache holds at most `max_cached_entries` entries across readers and
-// drops the least recently used indexes first.
+// extractive: the best-matching sentence of each cited entry. Indexes are held by a
+// SearchIndexCache (search_cache.h), kept current from the Store's search log.
 // Thread safety: safe to call from many threads at once.
 #pragma once
 
-#include <list>
-#include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "core/time.h"
 #include "search/family_index.h"
 #include "search/snippet.h"
 #include "service/ai_gateway.h"
+#include "service/search_cache.h"
 #include "store/store.h"
 
 namespace dadly {
@@ -55,7 +47,7 @@ std::vector<Passage> PassagesOf(const std::vector<SearchHit>& hits, size_t most)
 class SearchService {
  public:
   SearchService(Store& store, AiGateway& ai, size_t max_cached_entries)
-      : store_(store), ai_(ai), max_cached_entries_(max_cached_entries) {}
+      : store_(store), ai_(ai), cache_(max_cached_entries) {}
 
   Result<SearchResponse> Search(const std::string& caller, const std::string& family_id,
                                 const SearchQuery& query);
@@ -66,22 +58,9 @@ class SearchService {
                                           const AiRun& about, const SearchQuery& query);
 
  private:
-  struct Cached {
-    std::string mark;
-    std::shared_ptr<const search::FamilyIndex> index;
-  };
-  // The reader's index, current as of `mark`.
-  Result<std::shared_ptr<const search::FamilyIndex>> IndexFor(Store& store,
-                                                              const EntryFilter& filter,
-                                                              const std::string& mark);
-
   Store& store_;
   AiGateway& ai_;
-  const size_t max_cached_entries_;
-  std::mutex mu_;
-  std::list<std::string> recent_;  // cache keys, most recently used first
-  std::unordered_map<std::string, Cached> cache_;
-  size_t cached_entries_ = 0;
+  SearchIndexCache cache_;
 };
 
 }  // namespace dadly

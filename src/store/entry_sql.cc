@@ -42,6 +42,16 @@ SqlWhere LiveEntriesWhere(const EntryFilter& f) {
   }
   if (f.from) w.Add("e.occurred_at >= ?", {*f.from});
   if (f.to) w.Add("e.occurred_at <= ?", {*f.to});
+  if (f.seqs) {
+    std::string in = "e.seq IN (";
+    std::vector<SqlWhere::Value> values;
+    for (int64_t seq : *f.seqs) {
+      in += values.empty() ? "?" : ", ?";
+      values.emplace_back(seq);
+    }
+    const std::string clause = values.empty() ? "0 = 1" : in + ")";
+    w.Add(clause, std::move(values));
+  }
   return w;
 }
 
@@ -81,6 +91,21 @@ std::vector<std::string> SplitMemberIds(const std::string& joined) {
 std::string Dollars(std::string sql) {
   for (size_t at = sql.find('?'); at != std::string::npos; at = sql.find('?', at)) sql[at] = '$';
   return sql;
+}
+
+SearchChanges SearchChangesOf(const std::vector<std::pair<int64_t, std::optional<int64_t>>>& rows,
+                              int64_t after, int limit) {
+  SearchChanges out;
+  out.mark = rows.empty() ? after : rows.back().first;
+  out.whole = static_cast<int>(rows.size()) >= limit;
+  for (const auto& [seq, entry] : rows) {
+    if (!entry) out.whole = true;
+    if (entry &&
+        std::find(out.entry_seqs.begin(), out.entry_seqs.end(), *entry) == out.entry_seqs.end()) {
+      out.entry_seqs.push_back(*entry);
+    }
+  }
+  return out;
 }
 
 }  // namespace dadly

@@ -31,8 +31,16 @@ void AddListCursor(SqlWhere& where, const EntryCursor& cursor);
 // Trashed entries of the family the viewer may see, after the query's cursor if any.
 SqlWhere TrashWhere(const TrashQuery& query);
 
-// The family's change counter (?1: the family), as ChangeMark's text.
-inline constexpr const char* kChangeMark = "SELECT 'c' || changes FROM families WHERE id = ?1";
+// The newest position of the family's search log (?1), 0 when it has none.
+inline constexpr const char* kSearchMark =
+    "SELECT coalesce(max(seq), 0) FROM search_log WHERE family_id = ?1";
+// The log after position ?2 (?1: the family), oldest first, at most ?3 rows.
+inline constexpr const char* kSearchChanges =
+    "SELECT seq, entry_seq FROM search_log WHERE family_id = ?1 AND seq > ?2 ORDER BY seq "
+    "LIMIT ?3";
+// SearchChanges from kSearchChanges' rows (seq, entry_seq or null).
+SearchChanges SearchChangesOf(const std::vector<std::pair<int64_t, std::optional<int64_t>>>& rows,
+                              int64_t after, int limit);
 
 // One AI run: ?1 family, ?2 entry id, ?3..?13 as the columns, ?14 conversation id, ?15 and ?16
 // the text sent and received. An entry or conversation not of the family is recorded as none.

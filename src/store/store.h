@@ -38,10 +38,11 @@ struct EntryFilter {
   std::string viewer_id;
   bool only_tagging_viewer = false;  // a child: only family entries tagging a member linked to it
   std::optional<std::string> member_id;
-  std::optional<std::string> from;     // inclusive YYYY-MM-DD
-  std::optional<std::string> to;       // inclusive YYYY-MM-DD
-  std::optional<std::string> topic;    // its insight is done and has this topic id
-  std::optional<std::string> emotion;  // its insight is done and has this emotion
+  std::optional<std::string> from;                // inclusive YYYY-MM-DD
+  std::optional<std::string> to;                  // inclusive YYYY-MM-DD
+  std::optional<std::string> topic;               // its insight is done and has this topic id
+  std::optional<std::string> emotion;             // its insight is done and has this emotion
+  std::optional<std::vector<int64_t>> seqs = {};  // only these entries
 };
 
 struct EntryPageQuery {
@@ -64,6 +65,13 @@ struct TrashQuery {
 struct SearchableEntry {
   Entry entry;
   std::vector<float> vector;
+};
+
+// What changed for search after a position of the family's search log.
+struct SearchChanges {
+  int64_t mark = 0;                 // the newest position read (the one asked for if none)
+  bool whole = false;               // a member changed, or too many changes: rebuild it all
+  std::vector<int64_t> entry_seqs;  // the entries changed, each once
 };
 
 // A member of a family's user list, with the account fields a manager sees.
@@ -174,11 +182,12 @@ class Store {
   // Every live entry the filter lets through, with its embedding, in seq order (search builds
   // its index from this).
   virtual Result<std::vector<SearchableEntry>> ListSearchable(const EntryFilter& filter) = 0;
-  // A short text that changes whenever ListSearchable(filter) would return something else:
-  // an entry written, edited, trashed, restored or purged, its tags, an insight stored, a member
-  // changed. It is kept per family (a counter the schema's triggers keep), so it may also move
-  // for changes this reader cannot see; reading it costs one row.
-  virtual Result<std::string> ChangeMark(const EntryFilter& filter) = 0;
+  // The family's search log (what search sees changed: entries, their tags, insights and
+  // vectors, members): its newest position, 0 when empty. Cheap: one index lookup.
+  virtual Result<int64_t> SearchMark(const std::string& family_id) = 0;
+  // The changes logged after position `after`, at most `limit` rows of them.
+  virtual Result<SearchChanges> SearchChangesSince(const std::string& family_id, int64_t after,
+                                                   int limit) = 0;
   // Erases entries trashed before `deleted_before`, everywhere in the database, with their jobs,
   // insights and vectors. Returns how many entries.
   virtual Result<int64_t> PurgeTrash(int64_t deleted_before) = 0;

@@ -419,46 +419,62 @@ TEST_P(StoreContract, AnInsightIsSavedOnlyForTheLatestVersion) {
   EXPECT_EQ(store_->ClaimJobs("w", 10, 100, 30)->size(), 2u);
 }
 
-TEST_P(StoreContract, TheChangeMarkMovesWithEverythingSearchSees) {
+TEST_P(StoreContract, TheSearchLogNamesEveryChangeSearchSees) {
   const User u = AddUser("m@example.com");
   const Family f = AddFamily(u);
   const Family other = AddFamily(u);
-  const EntryFilter reader{f.id, u.id, false, {}, {}, {}, {}, {}};
-  std::string mark = store_->ChangeMark(reader).value();
-  // Each step must move the mark; `what` names the step when it does not.
-  auto moved = [&](const char* what) {
-    const std::string now = store_->ChangeMark(reader).value();
-    EXPECT_NE(now, mark) << what;
-    mark = now;
+  int64_t mark = store_->SearchMark(f.id).value();
+  // Each step must move the mark and log the entry; `what` names the step when it does not.
+  auto logged = [&](const char* what, int64_t entry_seq) {
+    auto changes = store_->SearchChangesSince(f.id, mark, 100);
+    ASSERT_TRUE(changes) << what;
+    EXPECT_GT(changes->mark, mark) << what;
+    EXPECT_EQ(store_->SearchMark(f.id).value(), changes->mark) << what;
+    EXPECT_FALSE(changes->whole) << what;
+    EXPECT_EQ(changes->entry_seqs, std::vector<int64_t>{entry_seq}) << what;
+    mark = changes->mark;
   };
   Member m{NewUuid(), f.id, "서윤", std::nullopt, std::nullopt, std::nullopt, 1, 1};
   ASSERT_TRUE(store_->CreateMember(m));
   Entry e = AddEntry(f, u, "2026-01-01", Visibility::kFamily, {m.id});
-  moved("written");
+  logged("written", e.seq);
   e.body = "edited";
   ASSERT_TRUE(store_->UpdateEntry(e, 1));
-  moved("edited");
+  logged("edited", e.seq);
   Insight done;
   done.version = 2;
   done.status = "done";
   done.updated_at = 5;
   ASSERT_TRUE(store_->SaveInsight(f.id, e.id, done, {1.0F}).value());
-  moved("analysed");
-  ASSERT_TRUE(store_->DeleteMember(f.id, m.id));
-  moved("its member deleted");
+  logged("analysed", e.seq);
   ASSERT_TRUE(store_->TrashEntry(f.id, e.id, 10));
-  moved("trashed");
+  logged("trashed", e.seq);
   ASSERT_TRUE(store_->RestoreEntry(f.id, e.id, 11));
-  moved("restored");
+  logged("restored", e.seq);
   // Another family's writes leave it alone.
   AddEntry(other, u, "2026-01-02");
-  EXPECT_EQ(store_->ChangeMark(reader).value(), mark);
+  EXPECT_EQ(store_->SearchMark(f.id).value(), mark);
+  // A member's change may change any reader's view: the whole index is rebuilt.
+  ASSERT_TRUE(store_->DeleteMember(f.id, m.id));
+  auto changes = store_->SearchChangesSince(f.id, mark, 100);
+  EXPECT_TRUE(changes->whole);
+  mark = changes->mark;
   ASSERT_TRUE(store_->TrashEntry(f.id, e.id, 12));
-  moved("trashed again");
+  logged("trashed again", e.seq);
   ASSERT_EQ(store_->PurgeTrash(100).value(), 1);
-  moved("purged");
-  EXPECT_EQ(store_->ChangeMark({NewUuid(), u.id, false, {}, {}, {}, {}, {}}).error().code,
-            ErrorCode::kNotFound);
+  logged("purged", e.seq);
+  // More changes than asked for mean a rebuild too.
+  for (int i = 0; i < 3; ++i) AddEntry(f, u, "2026-02-0" + std::to_string(i + 1));
+  EXPECT_TRUE(store_->SearchChangesSince(f.id, mark, 2)->whole);
+  // Only the entries asked for, as the reader may see them.
+  Entry mine = AddEntry(f, u, "2026-03-01", Visibility::kPrivate);
+  EntryFilter only{f.id, u.id, false, {}, {}, {}, {}, {}};
+  only.seqs = std::vector<int64_t>{mine.seq, e.seq};
+  auto rows = store_->ListSearchable(only);
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_EQ(rows->front().entry.id, mine.id);
+  only.viewer_id = NewUuid();
+  EXPECT_TRUE(store_->ListSearchable(only)->empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::ValuesIn(Backends()),

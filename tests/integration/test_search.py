@@ -121,6 +121,19 @@ def test_the_index_follows_edits_and_deletions(fam):
     assert [r["entry_id"] for r in search(owner, fid, query="줄넘기")["results"]] == [e["id"]]
     assert owner.delete(f"/families/{fid}/entries/{e['id']}").status_code == 204
     assert search(owner, fid, query="줄넘기")["results"] == []
+    # Each reader's index is updated in place from the Store's log of changes.
+    r = owner.post(f"/families/{fid}/entries/{e['id']}/restore")
+    assert r.status_code == 200
+    assert [r["entry_id"] for r in search(owner, fid, query="줄넘기")["results"]] == [e["id"]]
+    viewer = fam["viewer"]
+    assert [r["entry_id"] for r in search(viewer, fid, query="줄넘기")["results"]] == [e["id"]]
+    version = owner.get(f"/families/{fid}/entries/{e['id']}").headers["ETag"]
+    r = owner.patch(f"/families/{fid}/entries/{e['id']}", json={"visibility": "private"},
+                    headers={"If-Match": version})
+    assert r.status_code == 200
+    assert search(viewer, fid, query="줄넘기")["results"] == []
+    assert [r["entry_id"] for r in search(owner, fid, query="줄넘기")["results"]] == [e["id"]]
+    assert owner.delete(f"/families/{fid}/entries/{e['id']}").status_code == 204
 
 
 def emotions(user, fid, **params):

@@ -257,11 +257,20 @@ Result<std::vector<SearchableEntry>> PostgresStore::ListSearchable(const EntryFi
   return out;
 }
 
-Result<std::string> PostgresStore::ChangeMark(const EntryFilter& filter) {
-  auto r = Read("change_mark", Dollars(kChangeMark), filter.family_id);
+Result<int64_t> PostgresStore::SearchMark(const std::string& family_id) {
+  auto r = Read("search_mark", Dollars(kSearchMark), family_id);
   if (!r) return tl::unexpected(r.error());
-  if (r->empty()) return NotFound("family");
-  return r->Text(0, 0);
+  return r->Int(0, 0);
+}
+
+Result<SearchChanges> PostgresStore::SearchChangesSince(const std::string& family_id, int64_t after,
+                                                        int limit) {
+  auto r = Read("search_changes", Dollars(kSearchChanges), family_id, after,
+                static_cast<int64_t>(limit));
+  if (!r) return tl::unexpected(r.error());
+  std::vector<std::pair<int64_t, std::optional<int64_t>>> rows;
+  for (int i = 0; i < r->size(); ++i) rows.emplace_back(r->Int(i, 0), r->OptInt(i, 1));
+  return SearchChangesOf(rows, after, limit);
 }
 
 }  // namespace dadly::postgres

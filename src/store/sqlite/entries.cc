@@ -244,6 +244,7 @@ Result<int64_t> SqliteStore::PurgeTrash(int64_t deleted_before) {
     int64_t purged = 0;
     {
       WriteTransaction tx(*pool_, *conn);
+      conn->Prepare("DELETE FROM search_log WHERE at < ?1").Bind(1, deleted_before).Run();
       conn->Prepare("DELETE FROM entries WHERE deleted_at IS NOT NULL AND deleted_at < ?1")
           .Bind(1, deleted_before)
           .Run();
@@ -296,13 +297,25 @@ Result<std::vector<SearchableEntry>> SqliteStore::ListSearchable(const EntryFilt
   });
 }
 
-Result<std::string> SqliteStore::ChangeMark(const EntryFilter& filter) {
-  return Guard("change_mark", [&]() -> Result<std::string> {
+Result<int64_t> SqliteStore::SearchMark(const std::string& family_id) {
+  return Guard("search_mark", [&]() -> Result<int64_t> {
     auto conn = pool_->Acquire();
-    auto q = conn->Prepare(kChangeMark);
-    q.Bind(1, filter.family_id);
-    if (!q.Step()) return NotFound("family");
-    return q.Text(0);
+    auto q = conn->Prepare(kSearchMark);
+    q.Bind(1, family_id);
+    q.Step();
+    return q.Int(0);
+  });
+}
+
+Result<SearchChanges> SqliteStore::SearchChangesSince(const std::string& family_id, int64_t after,
+                                                      int limit) {
+  return Guard("search_changes", [&]() -> Result<SearchChanges> {
+    auto conn = pool_->Acquire();
+    auto q = conn->Prepare(kSearchChanges);
+    q.Bind(1, family_id).Bind(2, after).Bind(3, int64_t{limit});
+    std::vector<std::pair<int64_t, std::optional<int64_t>>> rows;
+    while (q.Step()) rows.emplace_back(q.Int(0), q.OptInt(1));
+    return SearchChangesOf(rows, after, limit);
   });
 }
 

@@ -66,7 +66,9 @@ class SqliteStore final : public Store {
   Result<std::vector<Entry>> ListTrash(const TrashQuery& query) override;
   Result<std::vector<Entry>> ListAllEntries(const EntryFilter& filter) override;
   Result<std::vector<SearchableEntry>> ListSearchable(const EntryFilter& filter) override;
-  Result<std::string> ChangeMark(const EntryFilter& filter) override;
+  Result<int64_t> SearchMark(const std::string& family_id) override;
+  Result<SearchChanges> SearchChangesSince(const std::string& family_id, int64_t after,
+                                           int limit) override;
   Result<int64_t> PurgeTrash(int64_t deleted_before) override;
 
   Result<std::vector<Job>> ClaimJobs(const std::string& worker, int limit, int64_t now,
