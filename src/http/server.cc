@@ -71,6 +71,8 @@ struct HttpServer::Impl {
   const Router& router;
   Metrics& metrics;
   std::atomic<int> in_flight{0};
+  static constexpr int kMaxStreamThreads = 64;
+  std::atomic<int> stream_threads{0};
   restinio::running_server_handle_t<Traits> running;
 
   restinio::request_handling_status_t Handle(const restinio::request_handle_t& req) {
@@ -128,12 +130,13 @@ struct HttpServer::Impl {
 
   // Sends a streamed body from a thread of its own: the engine's thread must return for the
   // connection to write anything, so a piece written here goes out at once. The request counts
-  // as in flight until the stream ends.
+  // as in flight until the stream ends. Past kMaxStreamThreads streams at once, a stream runs on
+  // the request's thread instead: its pieces then go out together when it ends.
   void Stream(std::shared_ptr<restinio::response_builder_t<restinio::chunked_output_t>> out,
               std::function<void(const StreamWrite&)> stream, Request request, std::string route,
               int code, std::chrono::steady_clock::time_point started) {
-    std::thread([this, out, stream = std::move(stream), request = std::move(request),
-                 route = std::move(route), code, started] {
+    auto run = [this, out, stream = std::move(stream), request = std::move(request),
+                route = std::move(route), code, started](bool threaded) {
       // Set from the engine's threads when a write fails: the client has gone away.
       auto gone = std::make_shared<std::atomic<bool>>(false);
       try {
@@ -151,8 +154,15 @@ struct HttpServer::Impl {
       }
       out->done();
       Finish(request, route, code, started);
-      --in_flight;
-    }).detach();
+      if (threaded) --stream_threads;
+      --in_flight;  // last: once none is in flight, Shutdown may free this
+    };
+    if (++stream_threads > kMaxStreamThreads) {
+      --stream_threads;
+      run(false);
+      return;
+    }
+    std::thread(std::move(run), true).detach();
   }
 
   // Counts the request in the metrics and writes its log line.
