@@ -1,14 +1,12 @@
 // One message of a conversation. A question is the user's text as typed; a reply is cut into
 // lines whose [n] markers link to the entries it cites, followed by those entries. A reply
 // still being written is plain text (its numbering is final only once stored).
-import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ChatCitation, Message } from '../api/types';
 import { currentLanguage } from '../i18n';
 import { formatDay } from '../i18n/format';
-import { answerLines } from '../lib/search';
-import { CiteLink } from './SearchAnswer';
+import { CitedParagraphs } from './SearchAnswer';
 
 export function ChatMessage({ message }: { message: Message }) {
   return message.role === 'user' ? (
@@ -31,22 +29,11 @@ export function Question({ content }: { content: string }) {
 function Reply({ content, citations }: { content: string; citations: ChatCitation[] }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
-  const lines = answerLines(content, citations.length);
   return (
     <li className="chat-msg chat-msg--reply" data-testid="chat-message" data-role="assistant">
       <span className="chat-msg__who">{t('chat.dadly')}</span>
       <div className="chat-msg__text chat-msg__text--reply">
-        {lines.map((parts, i) => (
-          <p key={i}>
-            {parts.map((part, j) =>
-              part.kind === 'text' ? (
-                <Fragment key={j}>{part.text}</Fragment>
-              ) : (
-                <CiteLink key={j} n={part.index + 1} citation={citations[part.index]} />
-              ),
-            )}
-          </p>
-        ))}
+        <CitedParagraphs text={content} citations={citations} />
       </div>
       {citations.length > 0 && (
         <div className="chat-msg__sources">

@@ -16,24 +16,13 @@ export function SearchAnswer({ response }: { response: SearchResponse }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const { citations } = response;
-  const lines = answerLines(response.answer, citations.length);
   return (
     <section className="answer" aria-labelledby="answer-title" data-testid="answer">
       <h2 id="answer-title" className="answer__title">
         {t('search.answer')}
       </h2>
       <div className="answer__text">
-        {lines.map((parts, i) => (
-          <p key={i}>
-            {parts.map((part, j) =>
-              part.kind === 'text' ? (
-                <Fragment key={j}>{part.text}</Fragment>
-              ) : (
-                <CiteLink key={j} n={part.index + 1} citation={citations[part.index]} />
-              ),
-            )}
-          </p>
-        ))}
+        <CitedParagraphs text={response.answer} citations={citations} />
       </div>
       {citations.length > 0 && (
         <>
@@ -60,7 +49,28 @@ export function SearchAnswer({ response }: { response: SearchResponse }) {
 }
 
 /** A [n] marker as a link to the entry it cites (search answers and chat replies). */
-export function CiteLink({ n, citation }: { n: number; citation: Pick<SearchCitation, 'entry_id' | 'occurred_at'> }) {
+type Citable = Pick<SearchCitation, 'entry_id' | 'occurred_at'>;
+
+/** An answer or a reply, a paragraph per line, its [n] markers as links to `citations[n-1]`. */
+export function CitedParagraphs({ text, citations }: { text: string; citations: Citable[] }) {
+  return (
+    <>
+      {answerLines(text, citations.length).map((parts, i) => (
+        <p key={i}>
+          {parts.map((part, j) =>
+            part.kind === 'text' ? (
+              <Fragment key={j}>{part.text}</Fragment>
+            ) : (
+              <CiteLink key={j} n={part.index + 1} citation={citations[part.index]} />
+            ),
+          )}
+        </p>
+      ))}
+    </>
+  );
+}
+
+export function CiteLink({ n, citation }: { n: number; citation: Citable }) {
   const { t } = useTranslation();
   const date = formatDay(citation.occurred_at, currentLanguage());
   return (
