@@ -51,6 +51,10 @@ struct ChatTurn {
 // Receives the reply piece by piece while it is written; the pieces joined are the reply.
 using OnDelta = std::function<void(std::string_view piece)>;
 
+// The plain answer when no entry answers `question`, in its language. Search gives it without
+// asking a model when nothing was retrieved; the local provider answers with it too.
+std::string NothingFoundAnswer(std::string_view question);
+
 class AiProvider {
  public:
   virtual ~AiProvider() = default;

@@ -111,17 +111,6 @@ void WriteEntry(JsonWriter& w, const Entry& e) {
   w.EndObject();
 }
 
-// {items: [...], next_cursor} with each item written by `write_item`.
-template <typename T, typename F>
-std::string Items(const std::vector<T>& items, const std::optional<std::string>& next_cursor,
-                  F write_item) {
-  JsonWriter w;
-  w.StartObject().Key("items").StartArray();
-  for (const auto& item : items) write_item(w, item);
-  w.EndArray().Field("next_cursor", next_cursor).EndObject();
-  return w.Take();
-}
-
 }  // namespace
 
 std::string SessionJson(const SessionTokens& s) {

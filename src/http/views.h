@@ -2,6 +2,7 @@
 // Secrets such as password hashes never appear.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,18 @@
 #include "service/search_service.h"
 
 namespace dadly::http {
+
+// The shape of every page of a list, {items: [...], next_cursor}, each item written by
+// `write_item(writer, item)`.
+template <typename T, typename F>
+std::string Items(const std::vector<T>& items, const std::optional<std::string>& next_cursor,
+                  F write_item) {
+  JsonWriter w;
+  w.StartObject().Key("items").StartArray();
+  for (const auto& item : items) write_item(w, item);
+  w.EndArray().Field("next_cursor", next_cursor).EndObject();
+  return w.Take();
+}
 
 std::string SessionJson(const SessionTokens& session);
 // GET /me: the account and the families it belongs to.

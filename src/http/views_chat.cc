@@ -42,15 +42,11 @@ std::string ConversationJson(const ConversationView& view) {
 }
 
 std::string ConversationPageJson(const ConversationPage& page) {
-  JsonWriter w;
-  w.StartObject().Key("items").StartArray();
-  for (const Conversation& c : page.items) {
+  return Items(page.items, page.next_cursor, [](JsonWriter& w, const Conversation& c) {
     w.StartObject();
     WriteConversationHead(w, c);
     w.EndObject();
-  }
-  w.EndArray().Field("next_cursor", page.next_cursor).EndObject();
-  return w.Take();
+  });
 }
 
 std::string ChatExchangeJson(const ChatExchange& exchange) {

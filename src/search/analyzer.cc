@@ -280,6 +280,13 @@ void AnalyzeWord(std::string_view text, size_t begin, size_t end, CharClass cls,
 
 bool IsHangulSyllable(char32_t c) { return c >= 0xac00 && c <= 0xd7a3; }
 
+bool HasHangul(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    const auto b = static_cast<unsigned char>(c);
+    return b >= 0xEA && b <= 0xED;
+  });
+}
+
 std::string Normalize(std::string_view text) {
   std::string clean = Sanitize(text);
   bool ascii = true;

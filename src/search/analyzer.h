@@ -51,5 +51,9 @@ std::vector<Token> Analyze(std::string_view text);
 
 // Whether the code point is a precomposed Hangul syllable (U+AC00..U+D7A3).
 bool IsHangulSyllable(char32_t c);
+// Whether `text` looks Korean: it holds a byte that leads a three-byte UTF-8 sequence in
+// U+A000..U+DFFF, the block where Hangul syllables are. A quick test for choosing the language
+// of a reply, not a decoder.
+bool HasHangul(std::string_view text);
 
 }  // namespace dadly::search

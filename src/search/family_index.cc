@@ -29,9 +29,6 @@ double Dot(const float* a, const float* b, size_t n) {
 FamilyIndex::FamilyIndex(std::vector<IndexedDoc> docs) : docs_(std::move(docs)) {
   std::sort(docs_.begin(), docs_.end(),
             [](const IndexedDoc& a, const IndexedDoc& b) { return a.id < b.id; });
-  for (const auto& d : docs_) {
-    if (dimensions_ == 0) dimensions_ = d.vector.size();
-  }
   live_.assign(docs_.size(), true);
   row_of_.assign(docs_.size(), -1);
   for (size_t i = 0; i < docs_.size(); ++i) {

@@ -343,4 +343,11 @@ Snippet MakeSnippet(std::string_view raw_text, std::string_view query_text, size
   return snippet;
 }
 
+std::string PlainText(const Snippet& snippet) {
+  std::string text = snippet.cut_before ? "…" : "";
+  for (const auto& seg : snippet.segments) text += seg.text;
+  if (snippet.cut_after) text += "…";
+  return text;
+}
+
 }  // namespace dadly::search

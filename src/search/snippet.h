@@ -39,6 +39,9 @@ struct Snippet {
   std::optional<Sentence> best_sentence;
 };
 
+// The snippet's segments as one plain text, with "…" where text was left out.
+std::string PlainText(const Snippet& snippet);
+
 // The window of about `max_chars` code points that covers the most distinct query terms, cut at
 // spaces where possible and never inside a UTF-8 sequence or before a combining mark. Without
 // any match it is the start of the text.

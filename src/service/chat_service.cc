@@ -16,13 +16,6 @@ constexpr size_t kHistoryMessages = 12;  // six exchanges
 constexpr size_t kRetrieved = 5;
 constexpr size_t kPassages = 3;
 
-std::string ExcerptOf(const SearchHit& hit) {
-  std::string text = hit.snippet.cut_before ? "…" : "";
-  for (const auto& seg : hit.snippet.segments) text += seg.text;
-  if (hit.snippet.cut_after) text += "…";
-  return text;
-}
-
 }  // namespace
 
 Result<Conversation> ChatService::Create(const std::string& caller, const std::string& family_id,
@@ -74,9 +67,15 @@ Result<ConversationView> ChatService::Get(const std::string& caller, const std::
   auto store = store_.ActingFor(caller);
   auto reader = RequireReader(*store, family_id, caller);
   if (!reader) return tl::unexpected(reader.error());
-  auto c = store->FindConversation(family_id, caller, conversation_id);
+  return Load(*store, family_id, caller, conversation_id);
+}
+
+Result<ConversationView> ChatService::Load(Store& store, const std::string& family_id,
+                                           const std::string& caller,
+                                           const std::string& conversation_id) {
+  auto c = store.FindConversation(family_id, caller, conversation_id);
   if (!c) return tl::unexpected(c.error());
-  auto messages = store->ListMessages(*c);
+  auto messages = store.ListMessages(*c);
   if (!messages) return tl::unexpected(messages.error());
   return ConversationView{std::move(*c), std::move(*messages)};
 }
@@ -95,7 +94,7 @@ Result<PreparedTurn> ChatService::Prepare(const std::string& caller, const std::
   auto store = store_.ActingFor(caller);
   auto reader = RequireReader(*store, family_id, caller);
   if (!reader) return tl::unexpected(reader.error());
-  auto view = Get(caller, family_id, conversation_id);
+  auto view = Load(*store, family_id, caller, conversation_id);
   if (!view) return tl::unexpected(view.error());
   Validator v;
   v.Text("content", content, 1, kMaxContentChars, true);
@@ -146,7 +145,8 @@ Result<ChatExchange> ChatService::Answer(const PreparedTurn& turn, const OnDelta
   out.reply = Message{NewUuid(), "assistant", std::move(cited.text), {}, clock_.NowSeconds()};
   for (size_t i : cited.cited) {
     const SearchHit& hit = turn.passages[i];
-    out.reply.citations.push_back(Citation{hit.entry_id, hit.occurred_at, ExcerptOf(hit)});
+    out.reply.citations.push_back(
+        Citation{hit.entry_id, hit.occurred_at, search::PlainText(hit.snippet)});
   }
   Conversation conversation = turn.conversation;
   if (conversation.title.empty()) {

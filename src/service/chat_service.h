@@ -68,6 +68,11 @@ class ChatService {
   Result<ChatExchange> Answer(const PreparedTurn& turn, const OnDelta& on_delta);
 
  private:
+  // The caller's conversation with its messages, through `store` acting for the caller.
+  static Result<ConversationView> Load(Store& store, const std::string& family_id,
+                                       const std::string& caller,
+                                       const std::string& conversation_id);
+
   Store& store_;
   SearchService& search_;
   AiGateway& ai_;

@@ -15,14 +15,6 @@ namespace {
 constexpr size_t kMaxQueryChars = 500;
 constexpr size_t kCited = 3;
 
-bool HasHangul(std::string_view text) {
-  // Hangul syllables are U+AC00..U+D7A3: three-byte sequences led by 0xEA..0xED.
-  return std::any_of(text.begin(), text.end(), [](char c) {
-    const auto b = static_cast<unsigned char>(c);
-    return b >= 0xEA && b <= 0xED;
-  });
-}
-
 Status ValidateQuery(const SearchQuery& q) {
   Validator v;
   v.Text("query", q.query, 1, kMaxQueryChars, true);
@@ -90,8 +82,7 @@ Result<SearchResponse> SearchService::Search(const std::string& caller,
   SearchResponse out;
   out.results = std::move(*results);
   if (out.results.empty()) {
-    out.answer =
-        HasHangul(q.query) ? "관련된 기록을 찾지 못했어요." : "No entry seems to be about that.";
+    out.answer = NothingFoundAnswer(q.query);
     return out;
   }
   // Every result matched the words or came close enough in meaning; the answer is written from

@@ -2,6 +2,11 @@
 // $N with Dollars, in entry_sql.h). One text serves both databases.
 #pragma once
 
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+#include "model/conversation.h"
 #include "store/entry_sql.h"
 
 namespace dadly {
@@ -36,6 +41,11 @@ inline constexpr const char* kInsertMessage =
 inline constexpr const char* kInsertCitation =
     "INSERT INTO message_citations (message_seq, position, entry_seq, excerpt) "
     "VALUES (?1, ?2, (SELECT seq FROM entries WHERE id = ?3 AND family_id = ?4), ?5)";
+// Joins citations, read by kListCitations in (message seq, position) order, to `messages`, read by
+// kListMessages in seq order (`seqs` holding their seqs).
+void AttachCitations(std::vector<Message>& messages, const std::vector<int64_t>& seqs,
+                     std::vector<std::pair<int64_t, Citation>> citations);
+
 inline constexpr const char* kDeleteConversation =
     "DELETE FROM conversations WHERE family_id = ?1 AND user_id = ?2 AND id = ?3";
 

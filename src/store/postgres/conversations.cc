@@ -55,16 +55,17 @@ Result<std::vector<Message>> PostgresStore::ListMessages(const Conversation& c) 
     const Rows rows = conn.Exec(Dollars(kListMessages), c.seq);
     const Rows cites = conn.Exec(Dollars(kListCitations), c.seq);
     std::vector<Message> out;
+    std::vector<int64_t> seqs;
     for (int i = 0; i < rows.size(); ++i) {
+      seqs.push_back(rows.Int(i, 0));
       out.push_back(Message{rows.Text(i, 1), rows.Text(i, 2), rows.Text(i, 3), {}, rows.Int(i, 4)});
     }
-    int i = 0;
+    std::vector<std::pair<int64_t, Citation>> citations;
     for (int k = 0; k < cites.size(); ++k) {
-      while (i < rows.size() && rows.Int(i, 0) != cites.Int(k, 0)) ++i;
-      if (i == rows.size()) break;
-      out[static_cast<size_t>(i)].citations.push_back(
-          Citation{cites.Text(k, 1), cites.Text(k, 2), cites.Text(k, 3)});
+      citations.emplace_back(cites.Int(k, 0),
+                             Citation{cites.Text(k, 1), cites.Text(k, 2), cites.Text(k, 3)});
     }
+    AttachCitations(out, seqs, std::move(citations));
     return out;
   });
 }

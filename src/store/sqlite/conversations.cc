@@ -79,12 +79,11 @@ Result<std::vector<Message>> SqliteStore::ListMessages(const Conversation& c) {
     }
     auto cites = conn->Prepare(kListCitations);
     cites.Bind(1, c.seq);
-    size_t i = 0;
+    std::vector<std::pair<int64_t, Citation>> citations;
     while (cites.Step()) {
-      while (i < seqs.size() && seqs[i] != cites.Int(0)) ++i;
-      if (i == seqs.size()) break;
-      out[i].citations.push_back(Citation{cites.Text(1), cites.Text(2), cites.Text(3)});
+      citations.emplace_back(cites.Int(0), Citation{cites.Text(1), cites.Text(2), cites.Text(3)});
     }
+    AttachCitations(out, seqs, std::move(citations));
     return out;
   });
 }
