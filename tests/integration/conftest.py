@@ -298,6 +298,29 @@ def make_entry(user, fid, body=None, **fields):
     return r.json()
 
 
+def wait_insights(user, fid, ids, status="done", timeout=20):
+    """Waits until every entry's insight has `status`, within `timeout` seconds in all (a server
+    with a worker makes them in the background); returns the entries as read then."""
+    deadline = time.monotonic() + timeout
+    out = []
+    for eid in ids:
+        while True:
+            r = user.get(f"/families/{fid}/entries/{eid}")
+            assert r.status_code == 200, r.text
+            insight = r.json()["insight"]
+            if insight and insight["status"] == status:
+                out.append(r.json())
+                break
+            assert time.monotonic() < deadline, f"insight still {insight} after {timeout}s"
+            time.sleep(0.05)
+    return out
+
+
+def wait_insight(user, fid, eid, status="done", timeout=20):
+    """wait_insights for one entry: the entry once its insight has `status`."""
+    return wait_insights(user, fid, [eid], status, timeout)[0]
+
+
 def grant(data_dir, fid, email, role):
     res = subprocess.run(
         [DADLY_BIN, "grant", "--data-dir", str(data_dir), "--family", fid,

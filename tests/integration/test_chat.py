@@ -8,17 +8,10 @@ import pytest
 import requests
 
 from conftest import (PG_HOST, ServerProcess, assert_problem, grant, make_entry, make_family,
-                      make_member, signup)
+                      make_member, signup, wait_insight)
 
 BIKE = "서윤이가 처음으로 두발자전거를 탔다! 너무 기뻤다."
 QUESTION = "서윤이가 처음 두발자전거를 탄 게 언제였지?"
-
-
-def wait_done(user, fid, eid, timeout=30):
-    deadline = time.monotonic() + timeout
-    while user.get(f"/families/{fid}/entries/{eid}").json()["insight"]["status"] != "done":
-        assert time.monotonic() < deadline, "insight did not finish"
-        time.sleep(0.1)
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +31,7 @@ def fam(tmp_path_factory):
                             occurred_at="2025-05-06")["id"]
     for user, f, e in [(owner, fid, bike), (owner, fid, swim), (owner, fid, secret),
                        (other, other_fid, other_bike)]:
-        wait_done(user, f, e)
+        wait_insight(user, f, e, timeout=30)
     yield dict(server=srv, owner=owner, viewer=viewer, other=other, fid=fid, bike=bike,
                swim=swim, secret=secret, other_fid=other_fid, other_bike=other_bike)
     assert srv.terminate() == 0
@@ -212,7 +205,7 @@ def test_purging_a_cited_entry_erases_the_replies_that_quote_it(tmp_path):
         owner = signup(srv)
         fid = make_family(owner)
         eid = make_entry(owner, fid, BIKE, occurred_at="2025-05-05")["id"]
-        wait_done(owner, fid, eid)
+        wait_insight(owner, fid, eid, timeout=30)
         c = new_conversation(owner, fid)
         ask(owner, fid, c["id"], QUESTION)
         assert owner.delete(f"/families/{fid}/entries/{eid}").status_code == 204
@@ -241,7 +234,7 @@ def test_content_is_traced_only_when_switched_on(tmp_path, tracing):
         owner = signup(srv)
         fid = make_family(owner)
         eid = make_entry(owner, fid, BIKE, occurred_at="2025-05-05")["id"]
-        wait_done(owner, fid, eid)
+        wait_insight(owner, fid, eid, timeout=30)
         c = new_conversation(owner, fid)
         ask(owner, fid, c["id"], QUESTION)
         db = sqlite3.connect(tmp_path / "dadly.db")

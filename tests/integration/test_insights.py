@@ -8,19 +8,7 @@ import pytest
 import os
 
 from conftest import (DADLY_BIN, ServerProcess, database_env, grant, login, make_entry,
-                      make_family, make_member, signup)
-
-
-def wait_insight(user, fid, eid, status="done", timeout=20):
-    deadline = time.monotonic() + timeout
-    while True:
-        r = user.get(f"/families/{fid}/entries/{eid}")
-        assert r.status_code == 200, r.text
-        insight = r.json()["insight"]
-        if insight and insight["status"] == status:
-            return r.json()
-        assert time.monotonic() < deadline, f"insight still {insight} after {timeout}s"
-        time.sleep(0.1)
+                      make_family, make_member, signup, wait_insight)
 
 
 @pytest.fixture(scope="module")

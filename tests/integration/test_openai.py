@@ -8,7 +8,7 @@ import time
 import pytest
 import requests
 
-from conftest import ServerProcess, assert_problem, make_entry, make_family, signup
+from conftest import ServerProcess, assert_problem, make_entry, make_family, signup, wait_insight
 from fake_openai import FAIL_MARKER, FakeOpenAI
 
 BIKE = "서윤이가 오늘 처음으로 두발자전거를 탔다. 아빠가 손을 놓았는데 혼자 달렸다. 너무 기뻤다!"
@@ -21,16 +21,6 @@ def openai_env(fake, **extra):
            "DADLY_WORKERS": "1"}
     env.update(extra)
     return env
-
-
-def wait_insight(user, fid, eid, timeout=10):
-    deadline = time.monotonic() + timeout
-    while True:
-        insight = user.get(f"/families/{fid}/entries/{eid}").json()["insight"]
-        if insight["status"] == "done":
-            return insight
-        assert time.monotonic() < deadline, f"insight still {insight} after {timeout}s"
-        time.sleep(0.05)
 
 
 @pytest.fixture(scope="module")
@@ -53,12 +43,12 @@ def fam(tmp_path_factory, fake):
 
 def test_insights_come_from_the_model(fam, fake):
     owner, fid = fam["owner"], fam["fid"]
-    insight = wait_insight(owner, fid, fam["bike"]["id"])
+    insight = wait_insight(owner, fid, fam["bike"]["id"], timeout=10)["insight"]
     assert insight["summary"] == FakeOpenAI.summary_of(BIKE)
     assert insight["topics"] == ["bike"]  # the unknown id the model added is dropped
     assert insight["emotions"] == [{"id": "joy", "label": "기쁨", "score": 0.8}]
     assert insight["language"] == "ko"
-    calm = wait_insight(owner, fid, fam["beach"]["id"])["emotions"]
+    calm = wait_insight(owner, fid, fam["beach"]["id"], timeout=10)["insight"]["emotions"]
     assert calm == [{"id": "calm", "label": "평온", "score": 0.3}]
     # What went over the wire: structured output with the key, embeddings of 64 dimensions.
     analyse = fake.seen("/v1/chat/completions", contains=BIKE)[0]
@@ -74,7 +64,7 @@ def test_insights_come_from_the_model(fam, fake):
 def test_search_answers_with_the_model_citing_an_entry(fam):
     owner, fid = fam["owner"], fam["fid"]
     for e in (fam["bike"], fam["beach"]):
-        wait_insight(owner, fid, e["id"])
+        wait_insight(owner, fid, e["id"], timeout=10)
     r = owner.post(f"/families/{fid}/search", json={"query": "서윤이가 두발자전거를 탄 날은?"})
     assert r.status_code == 200, r.text
     s = r.json()
@@ -139,7 +129,7 @@ def test_chat_streams_the_models_reply_as_it_is_written(fam, fake):
     """Each piece the model sends is passed on at once: the first delta reaches the client
     while the model is still pausing before the rest."""
     owner, fid = fam["owner"], fam["fid"]
-    wait_insight(owner, fid, fam["bike"]["id"])
+    wait_insight(owner, fid, fam["bike"]["id"], timeout=10)
     cid = owner.post(f"/families/{fid}/conversations", json={}).json()["id"]
     fake.stream_pause = 1.0
     try:

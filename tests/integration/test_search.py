@@ -4,7 +4,7 @@ import time
 import pytest
 
 from conftest import (ServerProcess, assert_problem, grant, make_entry, make_family, make_member,
-                      signup)
+                      signup, wait_insights)
 
 DIARY = [
     ("2025-05-05", "서윤이가 오늘 처음으로 두발자전거를 탔다! 아빠가 뒤에서 잡아주다가 놓았는데 "
@@ -14,14 +14,6 @@ DIARY = [
     ("2024-08-15", "We went to the beach and the kids swam all afternoon."),
     ("2024-01-10", "첫눈이 왔다. 서윤이랑 눈사람을 만들었다."),
 ]
-
-
-def wait_all_done(user, fid, ids, timeout=30):
-    deadline = time.monotonic() + timeout
-    for eid in ids:
-        while user.get(f"/families/{fid}/entries/{eid}").json()["insight"]["status"] != "done":
-            assert time.monotonic() < deadline, "insights did not finish"
-            time.sleep(0.1)
 
 
 @pytest.fixture(scope="module")
@@ -41,8 +33,8 @@ def fam(tmp_path_factory):
     other_fid = make_family(other)
     other_entry = make_entry(other, other_fid, "우리 아이도 두발자전거를 처음 탔다.",
                              occurred_at="2025-05-06")["id"]
-    wait_all_done(owner, fid, list(ids.values()) + [secret])
-    wait_all_done(other, other_fid, [other_entry])
+    wait_insights(owner, fid, list(ids.values()) + [secret], timeout=30)
+    wait_insights(other, other_fid, [other_entry], timeout=30)
     yield dict(server=srv, owner=owner, viewer=viewer, other=other, fid=fid, ids=ids,
                secret=secret, other_fid=other_fid, other_entry=other_entry, seoyun=seoyun,
                hajun=hajun)
