@@ -18,8 +18,7 @@ Status InsightJob::Run(const Job& job) {
   about.entry_id = job.entry_id;
   auto analysis = ai_.Analyse(*store, about, title, entry->body);
   if (!analysis) return tl::unexpected(analysis.error());
-  auto vectors =
-      ai_.Embed(*store, about, {title.empty() ? entry->body : title + "\n" + entry->body});
+  auto vectors = ai_.Embed(*store, about, {FullText(*entry)});
   if (!vectors) return tl::unexpected(vectors.error());
   if (vectors->size() != 1) return Fail(ErrorCode::kInternal, "the provider returned no vector");
   Insight insight;

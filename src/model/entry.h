@@ -31,4 +31,10 @@ struct Entry {
   std::optional<Insight> insight;
 };
 
+// The entry as one text: its title (when it has one) on the first line, then the body. What is
+// embedded and what search indexes, so both see the same words.
+inline std::string FullText(const Entry& e) {
+  return e.title && !e.title->empty() ? *e.title + "\n" + e.body : e.body;
+}
+
 }  // namespace dadly

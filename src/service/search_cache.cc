@@ -16,7 +16,7 @@ std::string KeyOf(const EntryFilter& reader) {
 
 search::IndexedDoc DocOf(SearchableEntry s) {
   Entry& e = s.entry;
-  std::string text = e.title && !e.title->empty() ? *e.title + "\n" + e.body : e.body;
+  std::string text = FullText(e);
   return search::IndexedDoc{
       e.seq, e.id, e.occurred_at, std::move(e.member_ids), std::move(text), std::move(s.vector)};
 }
