@@ -1,8 +1,6 @@
 #include "auth/jwt.h"
 
-#include <openssl/crypto.h>
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
+#include <sodium.h>
 
 #include <nlohmann/json.hpp>
 
@@ -11,12 +9,17 @@
 namespace dadly {
 namespace {
 
+// libsodium's HMAC: OpenSSL 3's one-shot HMAC() looks the algorithm up on every call, which
+// was 4% of an authenticated read's CPU.
 std::string HmacSha256(std::string_view key, std::string_view data) {
-  unsigned char mac[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
-       reinterpret_cast<const unsigned char*>(data.data()), data.size(), mac, &len);
-  return std::string(reinterpret_cast<const char*>(mac), len);
+  unsigned char mac[crypto_auth_hmacsha256_BYTES];
+  crypto_auth_hmacsha256_state state;
+  crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(key.data()),
+                              key.size());
+  crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(data.data()),
+                                data.size());
+  crypto_auth_hmacsha256_final(&state, mac);
+  return std::string(reinterpret_cast<const char*>(mac), sizeof mac);
 }
 
 tl::unexpected<Error> Rejected() {
@@ -62,7 +65,7 @@ Result<AccessClaims> VerifyAccessToken(std::string_view token, std::string_view 
   }
   const std::string expected = HmacSha256(key, token.substr(0, dot2));
   if (sig.size() != expected.size() ||
-      CRYPTO_memcmp(sig.data(), expected.data(), expected.size()) != 0) {
+      sodium_memcmp(sig.data(), expected.data(), expected.size()) != 0) {
     return Rejected();
   }
   const auto p = nlohmann::json::parse(payload_text, nullptr, false);

@@ -1,11 +1,61 @@
 #include "core/log.h"
 
+#include <chrono>
+#include <condition_variable>
 #include <cstdio>
+#include <cstdlib>
 #include <mutex>
+#include <thread>
+#include <utility>
 
 #include "core/time.h"
 
 namespace dadly {
+namespace {
+
+constexpr auto kBatchInterval = std::chrono::milliseconds(50);
+constexpr size_t kBatchBytes = 64 * 1024;
+
+// Queued access-log lines and the thread that writes them. Written lines keep their order:
+// whoever writes holds `write_mu` from taking the queue until the bytes are out.
+struct Sink {
+  std::mutex write_mu;
+  std::mutex mu;
+  std::condition_variable wake;
+  std::string queued;
+  bool writer_started = false;
+
+  void Write(std::string_view line_after_queue) {
+    std::lock_guard write_lock(write_mu);
+    std::string batch;
+    {
+      std::lock_guard lock(mu);
+      batch.swap(queued);
+    }
+    batch.append(line_after_queue);
+    if (batch.empty()) return;
+    std::fwrite(batch.data(), 1, batch.size(), stdout);
+    std::fflush(stdout);
+  }
+
+  [[noreturn]] void WriterLoop() {
+    for (;;) {
+      {
+        std::unique_lock lock(mu);
+        wake.wait_for(lock, kBatchInterval, [&] { return queued.size() >= kBatchBytes; });
+      }
+      Write({});
+    }
+  }
+};
+
+// Never destroyed: the writer thread runs until the process ends.
+Sink& TheSink() {
+  static auto* sink = new Sink;
+  return *sink;
+}
+
+}  // namespace
 
 const char* SeverityName(Severity severity) {
   static constexpr const char* kNames[] = {"DEBUG", "INFO", "WARNING", "ERROR"};
@@ -22,10 +72,24 @@ void Log(Severity severity, std::string_view message, const nlohmann::json& fiel
 
 void WriteLogLine(std::string json_object) {
   json_object.push_back('\n');
-  static std::mutex mu;
-  std::lock_guard lock(mu);
-  std::fwrite(json_object.data(), 1, json_object.size(), stdout);
-  std::fflush(stdout);
+  TheSink().Write(json_object);
+}
+
+void QueueLogLine(std::string json_object) {
+  Sink& sink = TheSink();
+  bool start_writer = false;
+  bool full = false;
+  {
+    std::lock_guard lock(sink.mu);
+    sink.queued.append(json_object).push_back('\n');
+    full = sink.queued.size() >= kBatchBytes;
+    start_writer = !std::exchange(sink.writer_started, true);
+  }
+  if (start_writer) {
+    std::thread([&sink] { sink.WriterLoop(); }).detach();
+    std::atexit([] { TheSink().Write({}); });
+  }
+  if (full) sink.wake.notify_one();
 }
 
 }  // namespace dadly

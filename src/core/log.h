@@ -12,9 +12,15 @@ enum class Severity { kDebug, kInfo, kWarning, kError };
 // Writes one line: {"severity", "message", "time", ...fields}.
 void Log(Severity severity, std::string_view message, const nlohmann::json& fields = {});
 
-// Writes `json_object` (one complete JSON object, no newline) as a line of the log. For the
-// per-request access log, which builds its line without a tree of nlohmann values.
+// Writes `json_object` (one complete JSON object, no newline) as a line of the log, now, after
+// any queued lines.
 void WriteLogLine(std::string json_object);
+
+// Queues such a line, for the per-request access log: a thread writes the queue every 50 ms
+// (or at 64 KiB), so that a busy server makes one write where it would make hundreds. Lines
+// still queued are written by the next WriteLogLine and at exit; a crash can lose the last
+// 50 ms of them.
+void QueueLogLine(std::string json_object);
 
 // The name Cloud Logging reads for `severity` ("INFO", ...).
 const char* SeverityName(Severity severity);

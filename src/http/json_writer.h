@@ -19,7 +19,8 @@ namespace dadly::http {
 
 class JsonWriter {
  public:
-  JsonWriter() : writer_(buffer_) {}
+  // 4 KiB up front: a page of entries then grows its buffer a few times instead of a dozen.
+  JsonWriter() : buffer_(nullptr, 4096), writer_(buffer_) {}
 
   JsonWriter& StartObject() { return Did(writer_.StartObject()); }
   JsonWriter& EndObject() { return Did(writer_.EndObject()); }

@@ -197,7 +197,7 @@ struct HttpServer::Impl {
           .Field("requestId", request.request_id)
           .Field("route", route)
           .EndObject();
-      WriteLogLine(line.Take());
+      QueueLogLine(line.Take());
     }
   }
 };

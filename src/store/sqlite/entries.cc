@@ -12,10 +12,11 @@ constexpr const char* kEntryColumns =
     "SELECT e.seq, e.id, e.family_id, e.author_id, e.title, e.body, e.occurred_at, e.visibility, "
     "e.version, e.created_at, e.updated_at, e.deleted_at, "
     "(SELECT group_concat(member_id) FROM entry_members WHERE entry_seq = e.seq), "
-    "(SELECT display_name FROM users WHERE id = e.author_id), "
+    "u.display_name, "
     "i.version, i.status, i.summary, i.topics, i.emotions, i.language, i.provider, i.model, "
     "i.error, i.updated_at "
-    "FROM entries e LEFT JOIN insights i ON i.entry_seq = e.seq ";
+    "FROM entries e LEFT JOIN insights i ON i.entry_seq = e.seq "
+    "LEFT JOIN users u ON u.id = e.author_id ";
 
 Entry ReadEntry(const Stmt& q) {
   Entry e;
@@ -208,6 +209,7 @@ Result<std::vector<Entry>> SqliteStore::ListEntries(const EntryPageQuery& query)
                            " ORDER BY e.occurred_at DESC, e.seq DESC LIMIT ?");
     BindAll(q, w);
     std::vector<Entry> out;
+    out.reserve(static_cast<size_t>(query.limit));
     while (q.Step()) out.push_back(ReadEntry(q));
     return out;
   });
