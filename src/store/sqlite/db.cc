@@ -59,10 +59,10 @@ void Stmt::Run() {
   }
 }
 
+// Read as a blob: the same UTF-8 bytes, without SQLite first copying them to add a NUL.
 std::string Stmt::Text(int column) const {
-  const auto* p = sqlite3_column_text(stmt_, column);
-  return p ? std::string(reinterpret_cast<const char*>(p),
-                         static_cast<size_t>(sqlite3_column_bytes(stmt_, column)))
+  const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
+  return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column)))
            : std::string();
 }
 
@@ -78,8 +78,15 @@ std::optional<int64_t> Stmt::OptInt(int column) const {
   return Int(column);
 }
 
-Connection::Connection(const std::string& path, const std::string& synchronous)
-    : synchronous_(synchronous) {
+Connection::Connection(const std::string& path, std::shared_ptr<GroupSync> group_sync)
+    : group_sync_(std::move(group_sync)) {
+  // SQLite's memory statistics take a process-wide mutex on every allocation, which the
+  // server's threads then queue on. Nothing reads them. This must precede SQLite's start-up,
+  // so it is done before the first connection opens (later calls are refused, harmlessly).
+  static const bool kNoMemoryStatistics = [] {
+    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+  }();
+  (void)kNoMemoryStatistics;
   const int rc =
       sqlite3_open_v2(path.c_str(), &db_,
                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
@@ -94,8 +101,21 @@ Connection::Connection(const std::string& path, const std::string& synchronous)
   // secure_delete: deleted text is overwritten, not left in free pages ("deletion means gone").
   Exec(
       "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;"
-      "PRAGMA synchronous = " +
-      synchronous + "; PRAGMA temp_store = MEMORY;");
+      "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;");
+  // Replaces SQLite's own commit hook, whose only work was the automatic checkpoint.
+  sqlite3_wal_hook(db_, &Connection::OnCommit, this);
+}
+
+int Connection::OnCommit(void* self, sqlite3* db, const char* name, int wal_pages) {
+  auto* conn = static_cast<Connection*>(self);
+  if (conn->group_sync_ != nullptr && !conn->relaxed_) {
+    NoteUnsyncedCommit(conn->group_sync_, conn->group_sync_->NoteCommit());
+  }
+  // SQLite's automatic checkpoint, unchanged: once the log holds 1000 pages, the commit that
+  // filled it copies it into the database, so that it does not grow without bound.
+  constexpr int kCheckpointPages = 1000;
+  if (wal_pages >= kCheckpointPages) sqlite3_wal_checkpoint(db, name);
+  return SQLITE_OK;
 }
 
 Connection::~Connection() {
@@ -127,8 +147,9 @@ void Connection::Exec(const std::string& sql) {
 }
 
 Pool::Pool(const std::string& path, const std::string& synchronous, size_t size) {
+  if (synchronous == "full") group_sync_ = std::make_shared<GroupSync>(path + "-wal");
   for (size_t i = 0; i < size; ++i)
-    idle_.push_back(std::make_unique<Connection>(path, synchronous));
+    idle_.push_back(std::make_unique<Connection>(path, group_sync_));
 }
 
 Pool::Lease Pool::Acquire() {
@@ -148,17 +169,9 @@ Pool::Lease::~Lease() {
   pool_->available_.notify_one();
 }
 
-RelaxedSync::RelaxedSync(Connection& conn) : conn_(conn) {
-  conn_.Exec("PRAGMA synchronous = NORMAL");
-}
+RelaxedSync::RelaxedSync(Connection& conn) : conn_(conn) { conn_.set_relaxed(true); }
 
-RelaxedSync::~RelaxedSync() {
-  try {
-    conn_.Exec("PRAGMA synchronous = " + conn_.synchronous());
-  } catch (const SqliteError&) {
-    // Only when the connection is broken, and then it is not reused for anything that matters.
-  }
-}
+RelaxedSync::~RelaxedSync() { conn_.set_relaxed(false); }
 
 WriteTransaction::WriteTransaction(Pool& pool, Connection& conn)
     : lock_(pool.write_mutex()), conn_(conn) {

@@ -16,6 +16,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "store/sqlite/group_sync.h"
+
 namespace dadly::sqlite {
 
 class SqliteError : public std::runtime_error {
@@ -62,8 +64,10 @@ class Stmt {
 // thread at a time.
 class Connection {
  public:
-  // Opens (creating) the database with Dadly's pragmas. `synchronous` is "full" or "normal".
-  Connection(const std::string& path, const std::string& synchronous);
+  // Opens (creating) the database with Dadly's pragmas. Commits do not wait for the disk
+  // (synchronous NORMAL); with `group_sync`, they are noted there for the calling thread to wait
+  // for before it answers (see group_sync.h).
+  Connection(const std::string& path, std::shared_ptr<GroupSync> group_sync);
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
   ~Connection();
@@ -73,17 +77,22 @@ class Connection {
   void Exec(const std::string& sql);
   int64_t Changes() const { return sqlite3_changes64(db_); }
   sqlite3* handle() { return db_; }
-  // The synchronous setting it was opened with.
-  const std::string& synchronous() const { return synchronous_; }
+  // While set, commits are not noted for waiting (see RelaxedSync).
+  void set_relaxed(bool relaxed) { relaxed_ = relaxed; }
 
  private:
+  static int OnCommit(void* self, sqlite3* db, const char* name, int wal_pages);
+
   sqlite3* db_ = nullptr;
-  std::string synchronous_;
+  std::shared_ptr<GroupSync> group_sync_;
+  bool relaxed_ = false;
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
 };
 
 // A fixed set of connections. Writers also take `write_mutex`, so that this process never makes
 // SQLite's busy handler sleep against itself; other processes are waited for by busy_timeout.
+// `synchronous` "full" makes every commit durable before its store call returns, by group
+// commit; "normal" leaves the last commits to a power cut.
 class Pool {
  public:
   Pool(const std::string& path, const std::string& synchronous, size_t size);
@@ -103,18 +112,21 @@ class Pool {
 
   Lease Acquire();
   std::mutex& write_mutex() { return write_mutex_; }
+  // Null with synchronous "normal".
+  GroupSync* group_sync() { return group_sync_.get(); }
 
  private:
+  std::shared_ptr<GroupSync> group_sync_;
   std::mutex mu_;
   std::condition_variable available_;
   std::vector<std::unique_ptr<Connection>> idle_;
   std::mutex write_mutex_;
 };
 
-// For its lifetime the connection commits without waiting for the disk (synchronous NORMAL):
-// with the write-ahead log a commit then survives the process being killed, only a power cut may
-// lose it, and the next full commit syncs it with its own. For records whose loss costs little
-// (AI traces), so that tracing adds no fsync to a search.
+// For its lifetime the connection's commits are not waited for: in the write-ahead log they
+// survive the process being killed, only a power cut may lose them, and the next waited-for
+// commit syncs them with its own. For records whose loss costs little (AI traces), so that
+// tracing adds no wait for the disk to a search.
 class RelaxedSync {
  public:
   explicit RelaxedSync(Connection& conn);
