@@ -1,8 +1,10 @@
 #include "auth/jwt.h"
 
+#include <rapidjson/document.h>
 #include <sodium.h>
 
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "core/ids.h"
 
@@ -26,7 +28,19 @@ tl::unexpected<Error> Rejected() {
   return Fail(ErrorCode::kUnauthenticated, "the access token is not valid");
 }
 
-bool IsIntegral(const nlohmann::json& j) { return j.is_number_integer() || j.is_number_unsigned(); }
+// A member's value when it is a string, else nothing.
+std::optional<std::string_view> StringMember(const rapidjson::Value& object, const char* name) {
+  const auto it = object.FindMember(name);
+  if (it == object.MemberEnd() || !it->value.IsString()) return std::nullopt;
+  return std::string_view(it->value.GetString(), it->value.GetStringLength());
+}
+
+// A member's value when it is an integer, else nothing.
+std::optional<int64_t> IntMember(const rapidjson::Value& object, const char* name) {
+  const auto it = object.FindMember(name);
+  if (it == object.MemberEnd() || !it->value.IsInt64()) return std::nullopt;
+  return it->value.GetInt64();
+}
 
 }  // namespace
 
@@ -58,9 +72,12 @@ Result<AccessClaims> VerifyAccessToken(std::string_view token, std::string_view 
       !Base64UrlDecode(token.substr(dot2 + 1), &sig)) {
     return Rejected();
   }
-  const auto header = nlohmann::json::parse(header_text, nullptr, false);
+  // Parsed with RapidJSON: building nlohmann trees for the two small objects was most of the
+  // cost of checking a token, which every authenticated request pays.
+  rapidjson::Document header;
+  header.Parse(header_text.data(), header_text.size());
   // Only HS256 is accepted, whatever else the header claims ("none", RS256, ...).
-  if (!header.is_object() || !header.contains("alg") || header["alg"] != "HS256") {
+  if (header.HasParseError() || !header.IsObject() || StringMember(header, "alg") != "HS256") {
     return Rejected();
   }
   const std::string expected = HmacSha256(key, token.substr(0, dot2));
@@ -68,26 +85,28 @@ Result<AccessClaims> VerifyAccessToken(std::string_view token, std::string_view 
       sodium_memcmp(sig.data(), expected.data(), expected.size()) != 0) {
     return Rejected();
   }
-  const auto p = nlohmann::json::parse(payload_text, nullptr, false);
-  if (!p.is_object()) return Rejected();
-  if (!p.contains("exp") || !IsIntegral(p["exp"]) || p["exp"].get<int64_t>() <= now) {
-    return Rejected();
+  rapidjson::Document p;
+  p.Parse(payload_text.data(), payload_text.size());
+  if (p.HasParseError() || !p.IsObject()) return Rejected();
+  const auto exp = IntMember(p, "exp");
+  const auto iat = IntMember(p, "iat");
+  if (!exp || *exp <= now || !iat) return Rejected();
+  if (p.HasMember("nbf")) {
+    const auto nbf = IntMember(p, "nbf");
+    if (!nbf || *nbf > now) return Rejected();
   }
-  if (!p.contains("iat") || !IsIntegral(p["iat"])) return Rejected();
-  if (p.contains("nbf") && (!IsIntegral(p["nbf"]) || p["nbf"].get<int64_t>() > now)) {
-    return Rejected();
+  if (StringMember(p, "iss") != kTokenIssuer) return Rejected();
+  bool aud_ok = StringMember(p, "aud") == kTokenAudience;
+  if (const auto aud = p.FindMember("aud"); aud != p.MemberEnd() && aud->value.IsArray()) {
+    for (const auto& a : aud->value.GetArray()) {
+      aud_ok = aud_ok || (a.IsString() &&
+                          std::string_view(a.GetString(), a.GetStringLength()) == kTokenAudience);
+    }
   }
-  if (!p.contains("iss") || p["iss"] != kTokenIssuer) return Rejected();
-  const auto& aud = p.contains("aud") ? p["aud"] : nlohmann::json();
-  const bool aud_ok =
-      aud == kTokenAudience ||
-      (aud.is_array() && std::find(aud.begin(), aud.end(), kTokenAudience) != aud.end());
   if (!aud_ok) return Rejected();
-  if (!p.contains("sub") || !p["sub"].is_string() || !IsUuid(p["sub"].get<std::string>())) {
-    return Rejected();
-  }
-  return AccessClaims{p["sub"].get<std::string>(), p["iat"].get<int64_t>(),
-                      p["exp"].get<int64_t>()};
+  const auto sub = StringMember(p, "sub");
+  if (!sub || !IsUuid(std::string(*sub))) return Rejected();
+  return AccessClaims{std::string(*sub), *iat, *exp};
 }
 
 }  // namespace dadly

@@ -19,8 +19,9 @@ namespace dadly::http {
 
 class JsonWriter {
  public:
-  // 4 KiB up front: a page of entries then grows its buffer a few times instead of a dozen.
-  JsonWriter() : buffer_(nullptr, 4096), writer_(buffer_) {}
+  // 16 KiB up front, enough for a page of 20 entries without growing the buffer (each growth
+  // copies it); the allocation is temporary and cheap for small responses too.
+  JsonWriter() : buffer_(nullptr, 16 * 1024), writer_(buffer_) {}
 
   JsonWriter& StartObject() { return Did(writer_.StartObject()); }
   JsonWriter& EndObject() { return Did(writer_.EndObject()); }
