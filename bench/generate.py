@@ -5,9 +5,10 @@
         --bin build/dadly --data-dir /tmp/dadly-bench --seed 1
 
 Accounts, families and members go through the HTTP API of a running `dadly serve` (so they
-are exactly what the server would have written); entries are then bulk-inserted with the
-sqlite3 module into DATA_DIR/dadly.db in one transaction, with the server stopped. The
-credentials and ids the load scripts need are written to DATA_DIR/bench.json.
+are exactly what the server would have written); entries, each with a finished analysis
+(insight), are then bulk-inserted with the sqlite3 module into DATA_DIR/dadly.db in one
+transaction, with the server stopped. The credentials and ids the load scripts need are
+written to DATA_DIR/bench.json.
 
 Standard library only; run it with Debian's /usr/bin/python3.
 """
@@ -227,6 +228,25 @@ def make_text(rng, child, age_months, occurred, n_sentences, korean):
     return title, body
 
 
+INSIGHT_TOPICS = ["birth", "first_steps", "first_words", "food", "play", "school", "bike",
+                  "swimming", "birthday", "travel", "sleep", "sickness", "friends", "family"]
+EMOTIONS = ["joy", "love", "gratitude", "pride", "excitement", "calm", "surprise", "worry",
+            "sadness", "anger", "fear", "tiredness", "longing"]
+
+
+def make_insight(rng, seq, body, korean, at):
+    """A finished analysis as Dadly stores it (insight_codec.h), so that lists carry insights
+    as they do in a family's archive: a summary (the first sentence), 1-3 topics and 1-3
+    emotions with scores, strongest first."""
+    first = body.split(". ")[0].split("! ")[0]
+    summary = first if len(first) <= 80 else first[:79] + "…"
+    topics = ",".join(rng.sample(INSIGHT_TOPICS, rng.randint(1, 3)))
+    scores = sorted((rng.uniform(0.15, 0.95) for _ in range(rng.randint(1, 3))), reverse=True)
+    emotions = ",".join(f"{name}:{score:.3f}"
+                        for name, score in zip(rng.sample(EMOTIONS, len(scores)), scores))
+    return (seq, summary, topics, emotions, "ko" if korean else "en", at)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--families", type=int, default=1)
@@ -292,7 +312,8 @@ def main():
     (base,) = db.execute("SELECT coalesce(max(seq), 0) FROM entries").fetchone()
     seq = base
     now = int(time.time())
-    entry_rows, tag_rows = [], []
+    entry_rows, tag_rows, insight_rows = [], [], []
+    insight_rng = random.Random(args.seed + 1)  # its own, so the entries stay as they were
     for f in families:
         kids = f["members"]
         first_day = min(k["born"] for k in kids)
@@ -318,12 +339,17 @@ def main():
                                "private" if rng.random() < 0.05 else "family", 1, created, created))
             for k in tagged:
                 tag_rows.append((k["id"], seq))
+            insight_rows.append(make_insight(insight_rng, seq, body, korean, created))
 
     db.execute("BEGIN IMMEDIATE")
     db.executemany(
         "INSERT INTO entries (seq, id, family_id, author_id, title, body, occurred_at, visibility,"
         " version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)", entry_rows)
     db.executemany("INSERT INTO entry_members (member_id, entry_seq) VALUES (?, ?)", tag_rows)
+    db.executemany(
+        "INSERT INTO insights (entry_seq, version, status, summary, topics, emotions, language,"
+        " provider, model, updated_at) VALUES (?,1,'done',?,?,?,?,'local','local-1',?)",
+        insight_rows)
     db.execute("COMMIT")
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()

@@ -54,8 +54,14 @@ ENTRY_COLUMNS = (
     "SELECT e.seq, e.id, e.family_id, e.author_id, e.title, e.body, e.occurred_at, e.visibility, "
     "e.version, e.created_at, e.updated_at, e.deleted_at, "
     "(SELECT group_concat(member_id) FROM entry_members WHERE entry_seq = e.seq), "
-    "(SELECT display_name FROM users WHERE id = e.author_id) "
-    "FROM entries e ")
+    "u.display_name, i.status, i.summary, i.topics, i.emotions, i.language "
+    "FROM entries e LEFT JOIN insights i ON i.entry_seq = e.seq "
+    "LEFT JOIN users u ON u.id = e.author_id ")
+# Dadly's 13 emotions and their Korean labels (src/model/insight.cc), for insight JSON.
+EMOTION_LABELS = {"joy": "기쁨", "love": "사랑", "gratitude": "감사", "pride": "자부심",
+                  "excitement": "설렘", "calm": "평온", "surprise": "놀람", "worry": "걱정",
+                  "sadness": "슬픔", "anger": "화남", "fear": "두려움", "tiredness": "피곤",
+                  "longing": "그리움"}
 
 app = FastAPI(default_response_class=UJSONResponse, openapi_url=None, docs_url=None,
               redoc_url=None)
@@ -190,12 +196,29 @@ def stamp(ts):
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(ts))
 
 
+def insight_json(status, summary, topics, emotions, language):
+    """Dadly's WriteInsight: null before any analysis, the content only when done."""
+    if status is None:
+        return None
+    done = status == "done"
+    scores = []
+    for pair in (emotions or "").split(",") if done else []:
+        name, _, score = pair.partition(":")
+        if name in EMOTION_LABELS and score:
+            scores.append({"id": name, "label": EMOTION_LABELS[name],
+                           "score": int(float(score) * 100 + 0.5) / 100})
+    return {"status": status, "summary": summary if done else None,
+            "topics": [t for t in (topics or "").split(",") if t] if done else [],
+            "emotions": scores, "language": language if done else None}
+
+
 def entry_json(r):
     tags = sorted(r[12].split(",")) if r[12] else []
     e = {"id": r[1], "family_id": r[2], "author_id": r[3], "author_name": r[13],
          "title": r[4], "body": r[5],
          "occurred_at": r[6], "member_ids": tags, "visibility": r[7], "version": r[8],
-         "created_at": stamp(r[9]), "updated_at": stamp(r[10]), "deleted_at": None}
+         "created_at": stamp(r[9]), "updated_at": stamp(r[10]), "deleted_at": None,
+         "insight": insight_json(*r[14:19])}
     return e
 
 
@@ -467,6 +490,14 @@ def create_entry(fid: str, draft: EntryIn, user: str = Depends(current_user)):
         seq = cur.lastrowid
         conn.executemany("INSERT OR IGNORE INTO entry_members (member_id, entry_seq) VALUES (?, ?)",
                          [(m, seq) for m in mids])
+        # As Dadly does: queue the entry's analysis and mark its insight pending, in the same
+        # transaction (the peer has no worker to run it).
+        conn.execute(
+            "INSERT INTO jobs (kind, family_id, entry_seq, version, acting_for, state, run_after, "
+            "created_at, updated_at) VALUES ('insight', ?1, ?2, 1, ?3, 'queued', ?4, ?4, ?4)",
+            (fid, seq, user, now))
+        conn.execute("INSERT INTO insights (entry_seq, version, status, updated_at) "
+                     "VALUES (?1, 1, 'pending', ?2)", (seq, now))
         # As Dadly does: answer with the entry as stored, read back in the same transaction.
         body = entry_json(conn.execute(ENTRY_COLUMNS + "WHERE e.seq = ?", (seq,)).fetchone())
         conn.execute("COMMIT")
