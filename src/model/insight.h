@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace dadly {
@@ -24,7 +25,7 @@ struct EmotionScore {
 };
 
 // The emotion with this name, or nullptr.
-inline const EmotionName* FindEmotion(const std::string& name) {
+inline const EmotionName* FindEmotion(std::string_view name) {
   for (const auto& e : Emotions()) {
     if (name == e.name) return &e;
   }

@@ -54,7 +54,7 @@ std::vector<EmotionScore> DecodeEmotions(std::string_view text) {
   for (auto pair : Split(text, ',')) {
     const auto colon = pair.find(':');
     if (colon == std::string_view::npos) continue;
-    const EmotionName* known = FindEmotion(std::string(pair.substr(0, colon)));
+    const EmotionName* known = FindEmotion(pair.substr(0, colon));
     if (!known) continue;
     double score = 0;
     const auto value = pair.substr(colon + 1);
