@@ -88,6 +88,36 @@ TEST(Jwt, ClaimsAreChecked) {
   }
 }
 
+// Claims of the wrong JSON type, or JSON that is not one object, fail like missing ones.
+TEST(Jwt, ClaimsOfTheWrongShapeAreRejected) {
+  const std::string exp = std::to_string(kNow + 900);
+  const std::string rest = R"(,"aud":"dadly-api","iss":"dadly"})";
+  const std::pair<const char*, std::string> cases[] = {
+      {"exp a string", R"({"sub":")" + kUser + R"(","iat":1,"exp":")" + exp + "\"" + rest},
+      {"exp a fraction", R"({"sub":")" + kUser + R"(","iat":1,"exp":)" + exp + ".5" + rest},
+      {"no iat", R"({"sub":")" + kUser + R"(","exp":)" + exp + rest},
+      {"nbf not a number", Payload(kNow + 900, "dadly-api", "dadly", R"(,"nbf":"0")")},
+      {"sub a number", R"({"sub":7,"iat":1,"exp":)" + exp + rest},
+      {"audience list without us",
+       R"({"sub":")" + kUser + R"(","iat":1,"exp":)" + exp + R"(,"aud":["other"],"iss":"dadly"})"},
+      {"trailing text", Payload(kNow + 900) + "x"},
+      {"an array", "[" + Payload(kNow + 900) + "]"},
+  };
+  for (const auto& [name, payload] : cases) {
+    EXPECT_FALSE(VerifyAccessToken(Signed(kHs256, payload, kKey), kKey, kNow)) << name;
+  }
+  EXPECT_FALSE(
+      VerifyAccessToken(Signed(R"({"alg":"HS256")", Payload(kNow + 900), kKey), kKey, kNow))
+      << "a header that is not JSON";
+}
+
+TEST(Jwt, AnAudienceListNamingUsIsAccepted) {
+  const std::string payload = R"({"sub":")" + kUser + R"(","iat":1,"exp":)" +
+                              std::to_string(kNow + 900) +
+                              R"(,"aud":["other","dadly-api"],"iss":"dadly"})";
+  EXPECT_TRUE(VerifyAccessToken(Signed(kHs256, payload, kKey), kKey, kNow));
+}
+
 TEST(Jwt, GarbageIsRejected) {
   for (const char* t : {"", "abc", "a.b", "a.b.c", "a.b.c.d", "....", "eyJ.eyJ.eyJ"}) {
     EXPECT_FALSE(VerifyAccessToken(t, kKey, kNow)) << t;
