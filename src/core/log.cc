@@ -38,10 +38,12 @@ struct Sink {
     std::fflush(stdout);
   }
 
+  // Sleeps while nothing is queued; once a line is, gathers for up to 50 ms, then writes.
   [[noreturn]] void WriterLoop() {
     for (;;) {
       {
         std::unique_lock lock(mu);
+        wake.wait(lock, [&] { return !queued.empty(); });
         wake.wait_for(lock, kBatchInterval, [&] { return queued.size() >= kBatchBytes; });
       }
       Write({});
@@ -78,18 +80,19 @@ void WriteLogLine(std::string json_object) {
 void QueueLogLine(std::string json_object) {
   Sink& sink = TheSink();
   bool start_writer = false;
-  bool full = false;
+  bool wake_writer = false;  // the first line of a batch, or a full batch
   {
     std::lock_guard lock(sink.mu);
+    wake_writer = sink.queued.empty();
     sink.queued.append(json_object).push_back('\n');
-    full = sink.queued.size() >= kBatchBytes;
+    wake_writer = wake_writer || sink.queued.size() >= kBatchBytes;
     start_writer = !std::exchange(sink.writer_started, true);
   }
   if (start_writer) {
     std::thread([&sink] { sink.WriterLoop(); }).detach();
     std::atexit([] { TheSink().Write({}); });
   }
-  if (full) sink.wake.notify_one();
+  if (wake_writer) sink.wake.notify_one();
 }
 
 }  // namespace dadly
