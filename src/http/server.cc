@@ -7,6 +7,7 @@
 #include "core/log.h"
 #include "core/time.h"
 #include "core/utf8.h"
+#include "core/work_queue.h"
 #include "http/json_writer.h"
 #include "http/problem.h"
 
@@ -74,6 +75,10 @@ struct HttpServer::Impl {
   static constexpr int kMaxStreamThreads = 64;
   std::atomic<int> stream_threads{0};
   restinio::running_server_handle_t<Traits> running;
+  // Runs the requests that may write (every method but GET and HEAD), so that one waiting on the
+  // disk holds none of the engine's threads, which stay free for reads, and concurrent writes can
+  // share a commit. Null until started.
+  std::unique_ptr<WorkQueue> writes;
 
   restinio::request_handling_status_t Handle(const restinio::request_handle_t& req) {
     const auto started = std::chrono::steady_clock::now();
@@ -90,7 +95,19 @@ struct HttpServer::Impl {
     request.body = req->body();
     request.remote_address = req->remote_endpoint().address().to_string();
     request.request_id = RequestIdOf(request);
+    if (writes && request.method != "GET" && request.method != "HEAD") {
+      writes->Post([this, req, request = std::move(request), started]() mutable {
+        Answer(req, request, started);
+      });
+    } else {
+      Answer(req, request, started);
+    }
+    return restinio::request_accepted();
+  }
 
+  // Dispatches the request and sends its response (from whichever thread runs it).
+  void Answer(const restinio::request_handle_t& req, Request& request,
+              std::chrono::steady_clock::time_point started) {
     std::string route;
     Response response;
     try {
@@ -117,7 +134,7 @@ struct HttpServer::Impl {
       out->flush();
       Stream(std::move(out), std::move(response.stream), std::move(request), std::move(route),
              response.status, started);
-      return restinio::request_accepted();
+      return;
     }
     auto out = req->create_response(status_line);
     add_headers(out);
@@ -125,7 +142,6 @@ struct HttpServer::Impl {
     out.done();
     Finish(request, route, response.status, started);
     --in_flight;
-    return restinio::request_accepted();
   }
 
   // Sends a streamed body from a thread of its own: the engine's thread must return for the
@@ -235,10 +251,12 @@ Result<int> HttpServer::Start(const ServerOptions& options) {
             .read_next_http_message_timelimit(std::chrono::seconds(60))
             // Above DADLY_AI_TIMEOUT_SECONDS's default: a streamed reply may be silent that long.
             .handle_request_timeout(std::chrono::seconds(90));
+    impl_->writes = std::make_unique<WorkQueue>(options.write_threads);
     impl_->running = restinio::run_async<Traits>(restinio::own_io_context(), std::move(settings),
                                                  static_cast<size_t>(options.threads));
   } catch (const std::exception& e) {
     impl_->running.reset();
+    impl_->writes.reset();
     return Fail(ErrorCode::kUnavailable, "cannot listen on " + options.host + ":" +
                                              std::to_string(options.port) + ": " + e.what());
   }
@@ -254,6 +272,7 @@ void HttpServer::Shutdown(std::chrono::milliseconds grace) {
   impl_->running->stop();
   impl_->running->wait();
   impl_->running.reset();
+  impl_->writes.reset();  // after the engine: a request it still had may post here
 }
 
 }  // namespace dadly::http

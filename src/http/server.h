@@ -18,6 +18,7 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;  // 0: the system picks a free port
   int threads = 8;
+  int write_threads = 32;  // for requests that may write (see server.cc)
 };
 
 class HttpServer {
