@@ -1,5 +1,7 @@
 #include "store/sqlite/db.h"
 
+#include <utility>
+
 namespace dadly::sqlite {
 namespace {
 
@@ -167,6 +169,59 @@ Pool::Lease::~Lease() {
     pool_->idle_.push_back(std::move(conn_));
   }
   pool_->available_.notify_one();
+}
+
+void Pool::SharedWrite(const std::function<void(Connection&)>& work) {
+  SharedPiece piece{&work, nullptr, {}, false};
+  std::unique_lock lock(shared_mu_);
+  shared_waiting_.push_back(&piece);
+  while (!piece.done) {
+    if (shared_running_) {
+      shared_done_.wait(lock);
+      continue;
+    }
+    // No batch is running: this thread runs every piece waiting, its own among them.
+    shared_running_ = true;
+    const std::vector<SharedPiece*> batch = std::exchange(shared_waiting_, {});
+    lock.unlock();
+    RunShared(batch);
+    lock.lock();
+    for (SharedPiece* p : batch) p->done = true;
+    shared_running_ = false;
+    shared_done_.notify_all();
+  }
+  lock.unlock();
+  if (piece.error) std::rethrow_exception(piece.error);
+  if (piece.commit.sync) NoteUnsyncedCommit(piece.commit.sync, piece.commit.ticket);
+}
+
+// Runs on the thread that leads the batch; sets each piece's error or commit.
+void Pool::RunShared(const std::vector<SharedPiece*>& pieces) {
+  try {
+    auto conn = Acquire();
+    WriteTransaction tx(*this, *conn);
+    for (SharedPiece* p : pieces) {
+      conn->Prepare("SAVEPOINT piece").Run();
+      try {
+        (*p->work)(*conn);
+      } catch (...) {
+        p->error = std::current_exception();
+        conn->Prepare("ROLLBACK TO piece").Run();
+      }
+      conn->Prepare("RELEASE piece").Run();
+    }
+    tx.Commit();
+  } catch (...) {
+    // The transaction is gone (rolled back): no piece was written.
+    for (SharedPiece* p : pieces) {
+      if (!p->error) p->error = std::current_exception();
+    }
+    return;
+  }
+  const PendingCommit commit = TakeThisThreadsCommit();
+  for (SharedPiece* p : pieces) {
+    if (!p->error) p->commit = commit;
+  }
 }
 
 RelaxedSync::RelaxedSync(Connection& conn) : conn_(conn) { conn_.set_relaxed(true); }

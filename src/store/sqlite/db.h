@@ -7,6 +7,8 @@
 
 #include <condition_variable>
 #include <cstdint>
+#include <exception>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -112,6 +114,13 @@ class Pool {
 
   Lease Acquire();
   std::mutex& write_mutex() { return write_mutex_; }
+  // Runs `work` in a write transaction shared with the work other threads hand in meanwhile:
+  // one of them takes the write lock and runs every piece waiting, each in a savepoint of its
+  // own, then commits them together. Under many concurrent writes, a commit then writes each
+  // shared page (the table's and its indexes' last pages) once for all of them. A piece that
+  // throws is rolled back alone, and its exception is rethrown here. Returns once the shared
+  // commit is done, with that commit noted for this thread to wait for (group_sync.h).
+  void SharedWrite(const std::function<void(Connection&)>& work);
   // Null with synchronous "normal".
   GroupSync* group_sync() { return group_sync_.get(); }
 
@@ -121,6 +130,18 @@ class Pool {
   std::condition_variable available_;
   std::vector<std::unique_ptr<Connection>> idle_;
   std::mutex write_mutex_;
+
+  struct SharedPiece {
+    const std::function<void(Connection&)>* work;
+    std::exception_ptr error;
+    PendingCommit commit;
+    bool done = false;
+  };
+  void RunShared(const std::vector<SharedPiece*>& pieces);
+  std::mutex shared_mu_;
+  std::condition_variable shared_done_;
+  std::vector<SharedPiece*> shared_waiting_;
+  bool shared_running_ = false;
 };
 
 // For its lifetime the connection's commits are not waited for: in the write-ahead log they

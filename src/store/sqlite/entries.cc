@@ -101,27 +101,29 @@ std::optional<Entry> LoadEntry(Connection& conn, const std::string& family_id,
 
 Result<Entry> SqliteStore::CreateEntry(const Entry& entry) {
   return Guard("create_entry", [&]() -> Result<Entry> {
-    auto conn = pool_->Acquire();
-    WriteTransaction tx(*pool_, *conn);
-    conn->Prepare(
-            "INSERT INTO entries (id, family_id, author_id, title, body, occurred_at, visibility, "
-            "version, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
-        .Bind(1, entry.id)
-        .Bind(2, entry.family_id)
-        .Bind(3, entry.author_id)
-        .Bind(4, entry.title)
-        .Bind(5, entry.body)
-        .Bind(6, entry.occurred_at)
-        .Bind(7, VisibilityName(entry.visibility))
-        .Bind(8, entry.version)
-        .Bind(9, entry.created_at)
-        .Bind(10, entry.updated_at)
-        .Run();
-    const int64_t seq = sqlite3_last_insert_rowid(conn->handle());
-    InsertTags(*conn, seq, entry.member_ids);
-    QueueInsight(*conn, seq, entry, entry.version, entry.created_at);
-    auto stored = LoadEntry(*conn, entry.family_id, entry.id, false);
-    tx.Commit();
+    std::optional<Entry> stored;
+    // Shared with other creates waiting at the same time (Pool::SharedWrite).
+    pool_->SharedWrite([&](Connection& conn) {
+      conn.Prepare(
+              "INSERT INTO entries (id, family_id, author_id, title, body, occurred_at, "
+              "visibility, version, created_at, updated_at) "
+              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
+          .Bind(1, entry.id)
+          .Bind(2, entry.family_id)
+          .Bind(3, entry.author_id)
+          .Bind(4, entry.title)
+          .Bind(5, entry.body)
+          .Bind(6, entry.occurred_at)
+          .Bind(7, VisibilityName(entry.visibility))
+          .Bind(8, entry.version)
+          .Bind(9, entry.created_at)
+          .Bind(10, entry.updated_at)
+          .Run();
+      const int64_t seq = sqlite3_last_insert_rowid(conn.handle());
+      InsertTags(conn, seq, entry.member_ids);
+      QueueInsight(conn, seq, entry, entry.version, entry.created_at);
+      stored = LoadEntry(conn, entry.family_id, entry.id, false);
+    });
     return *stored;
   });
 }

@@ -10,11 +10,7 @@
 namespace dadly::sqlite {
 namespace {
 
-struct Unsynced {
-  std::shared_ptr<GroupSync> sync;
-  uint64_t ticket = 0;
-};
-thread_local Unsynced t_unsynced;
+thread_local PendingCommit t_unsynced;
 
 }  // namespace
 
@@ -67,11 +63,13 @@ bool GroupSync::SyncLog() {
 }
 
 void NoteUnsyncedCommit(std::shared_ptr<GroupSync> sync, uint64_t ticket) {
-  t_unsynced = Unsynced{std::move(sync), ticket};
+  t_unsynced = PendingCommit{std::move(sync), ticket};
 }
 
+PendingCommit TakeThisThreadsCommit() { return std::exchange(t_unsynced, PendingCommit{}); }
+
 bool WaitForThisThreadsCommits() {
-  const Unsynced pending = std::exchange(t_unsynced, Unsynced{});
+  const PendingCommit pending = TakeThisThreadsCommit();
   return pending.sync == nullptr || pending.sync->WaitFor(pending.ticket);
 }
 

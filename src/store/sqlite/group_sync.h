@@ -48,9 +48,18 @@ class GroupSync {
   ino_t ino_ = 0;
 };
 
-// Remembers that this thread made commit `ticket` through `sync`, to be waited for. Holding
-// `sync` keeps it alive until then, even if its pool goes first.
+// A commit still to be waited for. Holding `sync` keeps it alive until then, even if its pool
+// goes first.
+struct PendingCommit {
+  std::shared_ptr<GroupSync> sync;
+  uint64_t ticket = 0;
+};
+
+// Remembers that this thread made commit `ticket` through `sync`, to be waited for.
 void NoteUnsyncedCommit(std::shared_ptr<GroupSync> sync, uint64_t ticket);
+// Hands over what this thread was to wait for (nothing when `sync` is null), so that another
+// thread can wait for it instead; this thread then waits for nothing.
+PendingCommit TakeThisThreadsCommit();
 // Waits for the commits this thread noted since its last wait; true when there were none or all
 // are on disk. Every store call ends with it (see Guard).
 bool WaitForThisThreadsCommits();
