@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake ninja-build pkg-config clang-format
   libsqlite3-dev libpq-dev libsodium-dev libutf8proc-dev libssl-dev libcurl4-openssl-dev nlohmann-json3-dev rapidjson-dev
-  libexpected-dev libmimalloc-dev
+  libexpected-dev
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev
   libgtest-dev libgmock-dev
   python3 python3-pytest python3-requests python3-yaml python3-cryptography sqlite3 curl
