@@ -1,4 +1,7 @@
-"""Crash durability: every entry answered 201 survives `kill -9` at any moment."""
+"""Crash durability: every entry answered 201 survives `kill -9` at any moment.
+
+Several writers at once, so that creates share commits (SQLite's Pool::SharedWrite) when the
+server is killed: an answered create must survive whichever batch it was in."""
 import random
 import subprocess
 import threading
@@ -10,6 +13,7 @@ from conftest import (BACKEND, ServerProcess, list_all, login, make_family, sign
                       unique_password)
 
 RUN_SECONDS = 15
+WRITERS = 6
 
 
 def test_acknowledged_entries_survive_sigkill(tmp_path):
@@ -26,15 +30,15 @@ def test_acknowledged_entries_survive_sigkill(tmp_path):
     acked, unexpected = [], []
     stop = threading.Event()
 
-    def writer():
+    def writer(w):
         n = 0
         while not stop.is_set():
             with lock:
                 client = current["client"]
             n += 1
             try:
-                r = client.post(f"/families/{fid}/entries", json={"body": f"crash entry #{n}"},
-                                timeout=5)
+                r = client.post(f"/families/{fid}/entries",
+                                json={"body": f"crash entry {w}#{n}"}, timeout=5)
             except requests.RequestException:
                 time.sleep(0.01)  # the server is down or restarting
                 continue
@@ -44,8 +48,9 @@ def test_acknowledged_entries_survive_sigkill(tmp_path):
             else:
                 unexpected.append((r.status_code, r.text[:200]))
 
-    t = threading.Thread(target=writer, daemon=True)
-    t.start()
+    writers = [threading.Thread(target=writer, args=(w,), daemon=True) for w in range(WRITERS)]
+    for t in writers:
+        t.start()
     at_risk, kills = [], 0
     deadline = time.monotonic() + RUN_SECONDS
     try:
@@ -54,14 +59,15 @@ def test_acknowledged_entries_survive_sigkill(tmp_path):
             srv.kill()  # SIGKILL
             kills += 1
             with lock:
-                at_risk += acked[-5:]  # acknowledged just before the kill
+                at_risk += acked[-2 * WRITERS:]  # acknowledged just before the kill
             srv.start()  # same data dir, new port
             fresh = login(srv, email, password)
             with lock:
                 current["client"] = fresh
     finally:
         stop.set()
-        t.join(timeout=10)
+        for t in writers:
+            t.join(timeout=10)
 
     msg = f"(seed {seed}, {kills} kills, {len(acked)} acknowledged)"
     assert kills >= 5, msg
