@@ -1,7 +1,11 @@
 #include "service/chat_service.h"
 
+#include <algorithm>
+#include <unordered_set>
+
 #include "ai/sentences.h"
 #include "core/ids.h"
+#include "search/analyzer.h"
 #include "service/citations.h"
 #include "service/family_service.h"
 #include "service/validate.h"
@@ -15,6 +19,33 @@ constexpr size_t kTitleFromMessageChars = 60;
 constexpr size_t kHistoryMessages = 12;  // six exchanges
 constexpr size_t kRetrieved = 5;
 constexpr size_t kPassages = 3;
+
+// Replaces each reply that quotes an entry outside `filter` (what the reader may see now) with a
+// notice, and drops its citations.
+Status WithholdUnseen(Store& store, const EntryFilter& filter, std::vector<Message>& messages) {
+  std::vector<int64_t> cited;
+  for (const Message& m : messages) {
+    for (const Citation& c : m.citations) cited.push_back(c.entry_seq);
+  }
+  if (cited.empty()) return {};
+  EntryFilter seen_filter = filter;
+  seen_filter.seqs = std::move(cited);
+  auto seen = store.ListAllEntries(seen_filter);
+  if (!seen) return tl::unexpected(seen.error());
+  std::unordered_set<int64_t> visible;
+  for (const Entry& e : *seen) visible.insert(e.seq);
+  for (Message& m : messages) {
+    const bool hidden = std::any_of(m.citations.begin(), m.citations.end(), [&](const Citation& c) {
+      return c.entry_id.empty() || !visible.contains(c.entry_seq);
+    });
+    if (!hidden) continue;
+    m.content = search::HasHangul(m.content)
+                    ? "이 답변이 인용한 기록을 이제 볼 수 없어서 답변을 숨겼어요."
+                    : "This reply quoted an entry you can no longer see, so it is hidden.";
+    m.citations.clear();
+  }
+  return {};
+}
 
 }  // namespace
 
@@ -67,16 +98,19 @@ Result<ConversationView> ChatService::Get(const std::string& caller, const std::
   auto store = store_.ActingFor(caller);
   auto reader = RequireReader(*store, family_id, caller);
   if (!reader) return tl::unexpected(reader.error());
-  return Load(*store, family_id, caller, conversation_id);
+  return Load(*store, *reader, conversation_id);
 }
 
-Result<ConversationView> ChatService::Load(Store& store, const std::string& family_id,
-                                           const std::string& caller,
+Result<ConversationView> ChatService::Load(Store& store, const Reader& reader,
                                            const std::string& conversation_id) {
-  auto c = store.FindConversation(family_id, caller, conversation_id);
+  auto c =
+      store.FindConversation(reader.filter.family_id, reader.membership.user_id, conversation_id);
   if (!c) return tl::unexpected(c.error());
   auto messages = store.ListMessages(*c);
   if (!messages) return tl::unexpected(messages.error());
+  if (auto ok = WithholdUnseen(store, reader.filter, *messages); !ok) {
+    return tl::unexpected(ok.error());
+  }
   return ConversationView{std::move(*c), std::move(*messages)};
 }
 
@@ -94,7 +128,7 @@ Result<PreparedTurn> ChatService::Prepare(const std::string& caller, const std::
   auto store = store_.ActingFor(caller);
   auto reader = RequireReader(*store, family_id, caller);
   if (!reader) return tl::unexpected(reader.error());
-  auto view = Load(*store, family_id, caller, conversation_id);
+  auto view = Load(*store, *reader, conversation_id);
   if (!view) return tl::unexpected(view.error());
   Validator v;
   v.Text("content", content, 1, kMaxContentChars, true);

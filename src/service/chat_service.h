@@ -17,6 +17,7 @@
 #include "core/time.h"
 #include "model/conversation.h"
 #include "service/ai_gateway.h"
+#include "service/family_service.h"
 #include "service/search_service.h"
 #include "store/store.h"
 
@@ -68,9 +69,11 @@ class ChatService {
   Result<ChatExchange> Answer(const PreparedTurn& turn, const OnDelta& on_delta);
 
  private:
-  // The caller's conversation with its messages, through `store` acting for the caller.
-  static Result<ConversationView> Load(Store& store, const std::string& family_id,
-                                       const std::string& caller,
+  // The reader's conversation with its messages, through `store` acting for the reader. A reply
+  // that quotes an entry the reader can no longer see (made private by its author, moved to the
+  // trash, out of a child's reach) is withheld, also from the model's history: its text may
+  // repeat that entry. It comes back if the entry does.
+  static Result<ConversationView> Load(Store& store, const Reader& reader,
                                        const std::string& conversation_id);
 
   Store& store_;

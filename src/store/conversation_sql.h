@@ -27,9 +27,11 @@ inline constexpr const char* kInsertConversation =
 inline constexpr const char* kListMessages =
     "SELECT seq, id, role, content, created_at FROM messages WHERE conversation_seq = ?1 "
     "ORDER BY seq";
+// Every citation, also of an entry the reader may not see (Row Level Security leaves its id empty).
 inline constexpr const char* kListCitations =
-    "SELECT c.message_seq, e.id, e.occurred_at, c.excerpt FROM message_citations c "
-    "JOIN messages m ON m.seq = c.message_seq JOIN entries e ON e.seq = c.entry_seq "
+    "SELECT c.message_seq, coalesce(e.id, ''), coalesce(e.occurred_at, ''), c.excerpt, "
+    "c.entry_seq FROM message_citations c JOIN messages m ON m.seq = c.message_seq "
+    "LEFT JOIN entries e ON e.seq = c.entry_seq "
     "WHERE m.conversation_seq = ?1 ORDER BY c.message_seq, c.position";
 // ?1 seq, ?2 updated_at, ?3 title.
 inline constexpr const char* kTouchConversation =

@@ -198,6 +198,50 @@ def test_listing_pages_through_every_conversation(fam):
                    "validation_failed", field="cursor")
 
 
+def test_a_reply_quoting_an_entry_now_out_of_sight_is_withheld(tmp_path):
+    srv = ServerProcess(tmp_path).start()
+    try:
+        owner, editor = signup(srv), signup(srv)
+        fid = make_family(owner)
+        grant(srv.data_dir, fid, editor.email, "editor")
+        eid = make_entry(owner, fid, BIKE, occurred_at="2025-05-05")["id"]
+        wait_insight(owner, fid, eid, timeout=30)
+        c = new_conversation(editor, fid)
+        assert ask(editor, fid, c["id"], QUESTION)["reply"]["citations"][0]["entry_id"] == eid
+        path = f"/families/{fid}/conversations/{c['id']}"
+        entry = f"/families/{fid}/entries/{eid}"
+
+        def reply():
+            r = editor.get(path)
+            assert r.status_code == 200, r.text
+            return r.json()["messages"][1]
+
+        def assert_withheld():
+            hidden = reply()
+            assert hidden["citations"] == []
+            assert "자전거" not in hidden["content"] and "2025-05-05" not in hidden["content"]
+            assert "숨겼어요" in hidden["content"]
+
+        shown = reply()
+        assert "2025-05-05" in shown["content"] and shown["citations"][0]["entry_id"] == eid
+        # The author makes the entry private: the editor's stored reply no longer shows it.
+        assert owner.patch(entry, json={"visibility": "private"}).status_code == 200
+        assert_withheld()
+        # The conversation goes on, and the next reply finds nothing the editor may not read.
+        follow = ask(editor, fid, c["id"], "자전거 이야기 다시 해줘")["reply"]
+        assert "2025-05-05" not in follow["content"] and follow["citations"] == []
+        # Back to the family: the reply comes back as it was.
+        assert owner.patch(entry, json={"visibility": "family"}).status_code == 200
+        assert reply() == shown
+        # In the trash: withheld again; restored: back.
+        assert owner.delete(entry).status_code == 204
+        assert_withheld()
+        assert owner.post(entry + "/restore").status_code == 200
+        assert reply() == shown
+    finally:
+        srv.terminate()
+
+
 @pytest.mark.skipif(bool(PG_HOST), reason="reads the SQLite file; PostgreSQL purge is pgTAP's")
 def test_purging_a_cited_entry_erases_the_replies_that_quote_it(tmp_path):
     srv = ServerProcess(tmp_path, env={"DADLY_PURGE_INTERVAL": "1"}).start()

@@ -8,7 +8,8 @@ import time
 import pytest
 import requests
 
-from conftest import ServerProcess, assert_problem, make_entry, make_family, signup, wait_insight
+from conftest import (ServerProcess, assert_problem, grant, make_entry, make_family, signup,
+                      wait_insight)
 from fake_openai import FAIL_MARKER, FakeOpenAI
 
 BIKE = "서윤이가 오늘 처음으로 두발자전거를 탔다. 아빠가 손을 놓았는데 혼자 달렸다. 너무 기뻤다!"
@@ -158,3 +159,31 @@ def test_chat_streams_the_models_reply_as_it_is_written(fam, fake):
     reply = done[0][1]["reply"]
     assert "2025-05-05" in reply["content"] and "[1]" in reply["content"]
     assert reply["citations"][0]["entry_id"] == fam["bike"]["id"]
+
+
+def test_a_withheld_reply_is_not_sent_back_to_the_model(tmp_path, fake):
+    """Once the entry a reply quoted is private, the reply stays out of the next turn's history,
+    since the model would otherwise read (and could repeat) what the entry said."""
+    srv = ServerProcess(tmp_path, env=openai_env(fake)).start()
+    try:
+        owner, editor = signup(srv), signup(srv)
+        fid = make_family(owner)
+        grant(srv.data_dir, fid, editor.email, "editor")
+        eid = make_entry(owner, fid, BIKE, occurred_at="2025-05-05")["id"]
+        wait_insight(owner, fid, eid, timeout=10)
+        cid = editor.post(f"/families/{fid}/conversations", json={}).json()["id"]
+        turn = f"/families/{fid}/conversations/{cid}/messages"
+        first = editor.post(turn, json={"content": "자전거는 언제 탔지?"})
+        assert first.status_code == 201, first.text
+        assert "2025-05-05" in first.json()["reply"]["content"]
+        r = owner.patch(f"/families/{fid}/entries/{eid}", json={"visibility": "private"})
+        assert r.status_code == 200, r.text
+        follow = editor.post(turn, json={"content": "그날 기분은 어땠어?"})
+        assert follow.status_code == 201, follow.text
+        sent = fake.seen("/v1/chat/completions", contains="그날 기분은 어땠어?")
+        assert sent, "the follow-up never reached the model"
+        texts = [m["content"] for body in sent for m in body["messages"]]
+        assert any("자전거는 언제 탔지?" in t for t in texts)  # the history was sent
+        assert not any("2025-05-05" in t or "두발자전거를 탔다" in t for t in texts), texts
+    finally:
+        srv.terminate()

@@ -62,8 +62,8 @@ Result<std::vector<Message>> PostgresStore::ListMessages(const Conversation& c) 
     }
     std::vector<std::pair<int64_t, Citation>> citations;
     for (int k = 0; k < cites.size(); ++k) {
-      citations.emplace_back(cites.Int(k, 0),
-                             Citation{cites.Text(k, 1), cites.Text(k, 2), cites.Text(k, 3)});
+      citations.emplace_back(cites.Int(k, 0), Citation{cites.Text(k, 1), cites.Text(k, 2),
+                                                       cites.Text(k, 3), cites.Int(k, 4)});
     }
     AttachCitations(out, seqs, std::move(citations));
     return out;

@@ -81,7 +81,8 @@ Result<std::vector<Message>> SqliteStore::ListMessages(const Conversation& c) {
     cites.Bind(1, c.seq);
     std::vector<std::pair<int64_t, Citation>> citations;
     while (cites.Step()) {
-      citations.emplace_back(cites.Int(0), Citation{cites.Text(1), cites.Text(2), cites.Text(3)});
+      citations.emplace_back(cites.Int(0),
+                             Citation{cites.Text(1), cites.Text(2), cites.Text(3), cites.Int(4)});
     }
     AttachCitations(out, seqs, std::move(citations));
     return out;
