@@ -29,8 +29,8 @@ inline constexpr const char* kListMessages =
     "ORDER BY seq";
 // Every citation, also of an entry the reader may not see (Row Level Security leaves its id empty).
 inline constexpr const char* kListCitations =
-    "SELECT c.message_seq, coalesce(e.id, ''), coalesce(e.occurred_at, ''), c.excerpt, "
-    "c.entry_seq FROM message_citations c JOIN messages m ON m.seq = c.message_seq "
+    "SELECT c.message_seq, coalesce(CAST(e.id AS TEXT), ''), coalesce(e.occurred_at, ''), "
+    "c.excerpt, c.entry_seq FROM message_citations c JOIN messages m ON m.seq = c.message_seq "
     "LEFT JOIN entries e ON e.seq = c.entry_seq "
     "WHERE m.conversation_seq = ?1 ORDER BY c.message_seq, c.position";
 // ?1 seq, ?2 updated_at, ?3 title.
