@@ -13,7 +13,7 @@ struct Citation {
   std::string entry_id;
   std::string occurred_at;  // YYYY-MM-DD
   std::string excerpt;      // the part of the entry shown beside the reply
-  int64_t entry_seq = 0;    // the store's key of the entry; its id is empty when out of reach
+  int64_t entry_seq = 0;    // the store's key of the entry
 };
 
 struct Message {

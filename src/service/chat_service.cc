@@ -36,7 +36,7 @@ Status WithholdUnseen(Store& store, const EntryFilter& filter, std::vector<Messa
   for (const Entry& e : *seen) visible.insert(e.seq);
   for (Message& m : messages) {
     const bool hidden = std::any_of(m.citations.begin(), m.citations.end(), [&](const Citation& c) {
-      return c.entry_id.empty() || !visible.contains(c.entry_seq);
+      return !visible.contains(c.entry_seq);
     });
     if (!hidden) continue;
     m.content = search::HasHangul(m.content)

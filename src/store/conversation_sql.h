@@ -27,7 +27,8 @@ inline constexpr const char* kInsertConversation =
 inline constexpr const char* kListMessages =
     "SELECT seq, id, role, content, created_at FROM messages WHERE conversation_seq = ?1 "
     "ORDER BY seq";
-// Every citation, also of an entry the reader may not see (Row Level Security leaves its id empty).
+// Every citation, also of an entry the reader may not see (under Row Level Security its id is
+// empty): ChatService withholds the replies quoting those.
 inline constexpr const char* kListCitations =
     "SELECT c.message_seq, coalesce(CAST(e.id AS TEXT), ''), coalesce(e.occurred_at, ''), "
     "c.excerpt, c.entry_seq FROM message_citations c JOIN messages m ON m.seq = c.message_seq "
