@@ -104,7 +104,8 @@ Result<SessionTokens> AuthService::Refresh(const std::string& refresh_token) {
   std::string next = RandomToken(32);
   RefreshToken row{Sha256Hex(next), "", "", now, now + kRefreshTokenSeconds};
   std::string user_id;
-  auto outcome = store_.RotateRefreshToken(Sha256Hex(refresh_token), row, now, &user_id);
+  auto outcome = store_.RotateRefreshToken(Sha256Hex(refresh_token), row, now,
+                                           now - kRefreshRetrySeconds, &user_id);
   if (!outcome) return tl::unexpected(outcome.error());
   if (*outcome != RotateOutcome::kRotated) {
     return Fail(ErrorCode::kUnauthenticated, "the refresh token is not valid");

@@ -32,6 +32,9 @@ struct SessionTokens {
 
 inline constexpr int64_t kAccessTokenSeconds = 15 * 60;
 inline constexpr int64_t kRefreshTokenSeconds = 30 * 86400;
+// How long a spent refresh token may be presented again by a client that lost the answer,
+// while the token it was traded for is unused (Store::RotateRefreshToken).
+inline constexpr int64_t kRefreshRetrySeconds = 30;
 inline constexpr int64_t kLoginWindowSeconds = 15 * 60;
 inline constexpr int64_t kMaxFailuresPerAccount = 5;
 inline constexpr int64_t kMaxFailuresPerAddress = 20;

@@ -82,8 +82,8 @@ struct FamilyUser {
 };
 
 enum class RotateOutcome {
-  kRotated,  // the old token is now spent and the new one is valid
-  kReused,   // the old token was already spent: the whole session is now revoked
+  kRotated,  // the old token is now spent (or was, and this is a retry); the new one is valid
+  kReused,   // the old token was already spent (and not a retry): the session is now revoked
   kInvalid,  // unknown, expired or revoked
 };
 
@@ -116,10 +116,14 @@ class Store {
   // Starts a session whose first refresh token is `token`.
   virtual Status CreateSession(const RefreshToken& token) = 0;
   // Spends `old_hash` and stores `next` in the same session, if `old_hash` is valid at `now`.
-  // Fills `user_id` with the session's user when rotated.
+  // A token spent at or after `retry_since` may come back once more while the token it was
+  // traded for has never been used: the client lost the answer (a page reloaded mid-request).
+  // That unused token is then withdrawn and `next` takes its place. Any other spent token that
+  // comes back revokes the session (kReused). Fills `user_id` with the session's user when
+  // rotated.
   virtual Result<RotateOutcome> RotateRefreshToken(const std::string& old_hash,
                                                    const RefreshToken& next, int64_t now,
-                                                   std::string* user_id) = 0;
+                                                   int64_t retry_since, std::string* user_id) = 0;
   // Revokes the session holding `token_hash`; nothing happens for an unknown token.
   virtual Status RevokeSession(const std::string& token_hash, int64_t now) = 0;
   // Failed logins recorded under `key` (an account or an address) since `since`.

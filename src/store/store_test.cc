@@ -9,6 +9,7 @@
 #include <functional>
 #include <iterator>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "core/ids.h"
@@ -87,6 +88,16 @@ class StoreContract : public ::testing::TestWithParam<Backend> {
     EXPECT_TRUE(stored);
     return *stored;
   }
+  // Trades refresh token `old_hash` for `next` at `now`, with a retry window of 30 s.
+  RotateOutcome Rotate(const char* old_hash, const char* next, int64_t now,
+                       std::optional<int64_t> retry_since = std::nullopt) {
+    std::string user_id;
+    auto outcome = store_->RotateRefreshToken(old_hash, RefreshToken{next, "", "", now, 1000}, now,
+                                              retry_since.value_or(now - 30), &user_id);
+    EXPECT_TRUE(outcome);
+    last_user_id_ = user_id;
+    return *outcome;
+  }
   std::vector<std::string> Ids(const EntryPageQuery& q) {
     std::vector<std::string> out;
     const auto rows = store_->ListEntries(q);
@@ -98,6 +109,7 @@ class StoreContract : public ::testing::TestWithParam<Backend> {
   std::filesystem::path dir_;
   std::shared_ptr<void> keep_;
   std::unique_ptr<Store> store_;
+  std::string last_user_id_;  // the user of the last rotation, empty when it failed
 };
 
 // Tests of what only the embedded store promises.
@@ -127,29 +139,56 @@ TEST_P(StoreContract, ProfilesChange) {
 TEST_P(StoreContract, RefreshTokensRotateAndReuseRevokesTheSession) {
   const User u = AddUser("r@example.com");
   ASSERT_TRUE(store_->CreateSession(RefreshToken{"h1", NewUuid(), u.id, 10, 1000}));
-  std::string user_id;
-  EXPECT_EQ(store_->RotateRefreshToken("h1", RefreshToken{"h2", "", "", 20, 1000}, 20, &user_id),
-            RotateOutcome::kRotated);
-  EXPECT_EQ(user_id, u.id);
-  EXPECT_EQ(store_->RotateRefreshToken("h1", RefreshToken{"h3", "", "", 30, 1000}, 30, &user_id),
-            RotateOutcome::kReused);
+  EXPECT_EQ(Rotate("h1", "h2", 20), RotateOutcome::kRotated);
+  EXPECT_EQ(last_user_id_, u.id);
+  // h1 was spent at 20: a retry window that starts later makes its return a reuse.
+  EXPECT_EQ(Rotate("h1", "h3", 30, 21), RotateOutcome::kReused);
   // The reuse revoked the session: the newest token is dead too.
-  EXPECT_EQ(store_->RotateRefreshToken("h2", RefreshToken{"h4", "", "", 40, 1000}, 40, &user_id),
-            RotateOutcome::kInvalid);
-  EXPECT_EQ(store_->RotateRefreshToken("nope", RefreshToken{"h5", "", "", 40, 1000}, 40, &user_id),
-            RotateOutcome::kInvalid);
+  EXPECT_EQ(Rotate("h2", "h4", 40), RotateOutcome::kInvalid);
+  EXPECT_EQ(Rotate("nope", "h5", 40), RotateOutcome::kInvalid);
+  EXPECT_EQ(last_user_id_, "");
+}
+
+TEST_P(StoreContract, ASpentTokenRetriedInTimeReplacesItsUnusedSuccessor) {
+  const User u = AddUser("retry@example.com");
+  ASSERT_TRUE(store_->CreateSession(RefreshToken{"a", NewUuid(), u.id, 10, 1000}));
+  EXPECT_EQ(Rotate("a", "b", 20), RotateOutcome::kRotated);
+  // The answer carrying b was lost; the client tries a again: b is withdrawn for c.
+  EXPECT_EQ(Rotate("a", "c", 25), RotateOutcome::kRotated);
+  EXPECT_EQ(last_user_id_, u.id);
+  // And once more: c goes the same way.
+  EXPECT_EQ(Rotate("a", "d", 30), RotateOutcome::kRotated);
+  EXPECT_EQ(Rotate("d", "e", 31), RotateOutcome::kRotated);
+  // d has been used since, so a coming back is a copy even within the 30 s: the session ends.
+  EXPECT_EQ(Rotate("a", "f", 32), RotateOutcome::kReused);
+  EXPECT_EQ(Rotate("e", "g", 33), RotateOutcome::kInvalid);
+}
+
+TEST_P(StoreContract, ATokenWithdrawnByARetryRevokesTheSession) {
+  const User u = AddUser("withdrawn@example.com");
+  ASSERT_TRUE(store_->CreateSession(RefreshToken{"a", NewUuid(), u.id, 10, 1000}));
+  EXPECT_EQ(Rotate("a", "b", 20), RotateOutcome::kRotated);
+  EXPECT_EQ(Rotate("a", "c", 21), RotateOutcome::kRotated);
+  // b was handed out once: whoever shows it now holds a copy.
+  EXPECT_EQ(Rotate("b", "x", 22), RotateOutcome::kReused);
+  EXPECT_EQ(Rotate("c", "y", 23), RotateOutcome::kInvalid);
+}
+
+TEST_P(StoreContract, ASpentTokenAfterTheRetryWindowRevokesTheSession) {
+  const User u = AddUser("late@example.com");
+  ASSERT_TRUE(store_->CreateSession(RefreshToken{"a", NewUuid(), u.id, 10, 1000}));
+  EXPECT_EQ(Rotate("a", "b", 20), RotateOutcome::kRotated);
+  EXPECT_EQ(Rotate("a", "c", 51), RotateOutcome::kReused);
+  EXPECT_EQ(Rotate("b", "d", 52), RotateOutcome::kInvalid);
 }
 
 TEST_P(StoreContract, ExpiredAndLoggedOutTokensDoNotRotate) {
   const User u = AddUser("x@example.com");
   ASSERT_TRUE(store_->CreateSession(RefreshToken{"old", NewUuid(), u.id, 10, 100}));
-  std::string user_id;
-  EXPECT_EQ(store_->RotateRefreshToken("old", RefreshToken{"n", "", "", 100, 900}, 100, &user_id),
-            RotateOutcome::kInvalid);
+  EXPECT_EQ(Rotate("old", "n", 100), RotateOutcome::kInvalid);
   ASSERT_TRUE(store_->CreateSession(RefreshToken{"live", NewUuid(), u.id, 10, 1000}));
   ASSERT_TRUE(store_->RevokeSession("live", 20));
-  EXPECT_EQ(store_->RotateRefreshToken("live", RefreshToken{"m", "", "", 30, 900}, 30, &user_id),
-            RotateOutcome::kInvalid);
+  EXPECT_EQ(Rotate("live", "m", 30), RotateOutcome::kInvalid);
 }
 
 TEST_P(StoreContract, LoginFailuresAreCountedInAWindow) {

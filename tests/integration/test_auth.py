@@ -174,6 +174,30 @@ def test_refresh_rotates_and_reuse_revokes_session(server, anon):
     assert refresh(anon, other.refresh_token).status_code == 200
 
 
+def test_refresh_retried_after_a_lost_answer_keeps_the_session(server, anon):
+    # A page reloaded while its refresh was in flight never stored the new token and presents
+    # the spent one again: that is a retry, not a stolen copy.
+    u = signup(server)
+    lost = refresh(anon, u.refresh_token)
+    assert lost.status_code == 200, lost.text
+    remember_secret(lost.json()["refresh_token"])
+    retried = refresh(anon, u.refresh_token)
+    assert retried.status_code == 200, retried.text
+    check_auth_body(retried.json(), u.email)
+    current = retried.json()["refresh_token"]
+    remember_secret(current)
+    remember_secret(retried.json()["access_token"])
+    assert current != lost.json()["refresh_token"]
+    r = refresh(anon, current)
+    assert r.status_code == 200, r.text
+    newest = r.json()["refresh_token"]
+    remember_secret(newest)
+    # The token lost in the first answer was withdrawn: showing it means someone copied it,
+    # and the whole session ends.
+    assert_problem(refresh(anon, lost.json()["refresh_token"]), 401, "unauthenticated")
+    assert_problem(refresh(anon, newest), 401, "unauthenticated")
+
+
 def test_logout_ends_session(server, anon):
     u = signup(server)
     r = anon.post("/auth/logout", json={"refresh_token": u.refresh_token})

@@ -30,7 +30,8 @@ class PostgresStore final : public Store {
                            const std::string& locale) override;
   Status CreateSession(const RefreshToken& token) override;
   Result<RotateOutcome> RotateRefreshToken(const std::string& old_hash, const RefreshToken& next,
-                                           int64_t now, std::string* user_id) override;
+                                           int64_t now, int64_t retry_since,
+                                           std::string* user_id) override;
   Status RevokeSession(const std::string& token_hash, int64_t now) override;
   Result<int64_t> CountLoginFailures(const std::string& key, int64_t since) override;
   Result<int64_t> OldestLoginFailure(const std::string& key, int64_t since) override;

@@ -92,7 +92,7 @@ TEST_F(PostgresRowSecurity, NoActorSeesNoFamilyData) {
   EXPECT_EQ(app_->FindUserByEmail(a_.user.email)->id, a_.user.id);
   ASSERT_TRUE(app_->CreateSession(RefreshToken{"h1", NewUuid(), a_.user.id, 10, 1000}));
   std::string user_id;
-  EXPECT_EQ(app_->RotateRefreshToken("h1", RefreshToken{"h2", "", "", 20, 1000}, 20, &user_id),
+  EXPECT_EQ(app_->RotateRefreshToken("h1", RefreshToken{"h2", "", "", 20, 1000}, 20, 0, &user_id),
             RotateOutcome::kRotated);
   EXPECT_EQ(user_id, a_.user.id);
 }

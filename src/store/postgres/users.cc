@@ -64,12 +64,12 @@ Status PostgresStore::CreateSession(const RefreshToken& t) {
 
 Result<RotateOutcome> PostgresStore::RotateRefreshToken(const std::string& old_hash,
                                                         const RefreshToken& next, int64_t now,
-                                                        std::string* user_id) {
+                                                        int64_t retry_since, std::string* user_id) {
   return Guard("rotate_refresh_token", [&]() -> Result<RotateOutcome> {
     auto conn = pool_->Acquire();
-    auto r =
-        conn->Exec("SELECT outcome, account FROM dadly_rotate_refresh_token($1, $2, $3, $4, $5)",
-                   old_hash, next.token_hash, next.created_at, next.expires_at, now);
+    auto r = conn->Exec(
+        "SELECT outcome, account FROM dadly_rotate_refresh_token($1, $2, $3, $4, $5, $6)", old_hash,
+        next.token_hash, next.created_at, next.expires_at, now, retry_since);
     const std::string outcome = r.Text(0, 0);
     if (outcome == "reused") return RotateOutcome::kReused;
     if (outcome != "rotated") return RotateOutcome::kInvalid;

@@ -92,33 +92,47 @@ Status SqliteStore::CreateSession(const RefreshToken& t) {
 
 Result<RotateOutcome> SqliteStore::RotateRefreshToken(const std::string& old_hash,
                                                       const RefreshToken& next, int64_t now,
-                                                      std::string* user_id) {
+                                                      int64_t retry_since, std::string* user_id) {
   return Guard("rotate_refresh_token", [&]() -> Result<RotateOutcome> {
     auto conn = pool_->Acquire();
     WriteTransaction tx(*pool_, *conn);
     auto q = conn->Prepare(
-        "SELECT t.session_id, t.expires_at, t.spent_at, s.revoked_at, s.user_id "
+        "SELECT t.session_id, t.expires_at, t.spent_at, t.replaced_by, s.revoked_at, s.user_id "
         "FROM refresh_tokens t JOIN sessions s ON s.id = t.session_id WHERE t.token_hash = ?1");
     q.Bind(1, old_hash);
     if (!q.Step()) return RotateOutcome::kInvalid;
     const std::string session_id = q.Text(0);
     const int64_t expires_at = q.Int(1);
-    const bool spent = q.OptInt(2).has_value();
-    const bool revoked = q.OptInt(3).has_value();
-    const std::string owner = q.Text(4);
+    const std::optional<int64_t> spent_at = q.OptInt(2);
+    const std::optional<std::string> replaced_by = q.OptText(3);
+    const bool revoked = q.OptInt(4).has_value();
+    const std::string owner = q.Text(5);
     if (revoked || expires_at <= now) return RotateOutcome::kInvalid;
-    if (spent) {
-      // A spent token came back: someone holds a copy. End the whole session.
-      conn->Prepare("UPDATE sessions SET revoked_at = ?2 WHERE id = ?1")
-          .Bind(1, session_id)
-          .Bind(2, now)
-          .Run();
-      tx.Commit();
-      return RotateOutcome::kReused;
+    if (spent_at) {
+      // A retry withdraws the newer token, which must never have been used.
+      const bool retry = *spent_at >= retry_since && replaced_by;
+      if (retry) {
+        conn->Prepare(
+                "UPDATE refresh_tokens SET spent_at = ?2 WHERE token_hash = ?1 AND spent_at IS "
+                "NULL")
+            .Bind(1, *replaced_by)
+            .Bind(2, now)
+            .Run();
+      }
+      if (!retry || conn->Changes() == 0) {
+        // A spent token came back: someone holds a copy. End the whole session.
+        conn->Prepare("UPDATE sessions SET revoked_at = ?2 WHERE id = ?1")
+            .Bind(1, session_id)
+            .Bind(2, now)
+            .Run();
+        tx.Commit();
+        return RotateOutcome::kReused;
+      }
     }
-    conn->Prepare("UPDATE refresh_tokens SET spent_at = ?2 WHERE token_hash = ?1")
+    conn->Prepare("UPDATE refresh_tokens SET spent_at = ?2, replaced_by = ?3 WHERE token_hash = ?1")
         .Bind(1, old_hash)
-        .Bind(2, now)
+        .Bind(2, spent_at.value_or(now))
+        .Bind(3, next.token_hash)
         .Run();
     conn->Prepare(
             "INSERT INTO refresh_tokens (token_hash, session_id, created_at, expires_at) "
