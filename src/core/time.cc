@@ -94,14 +94,19 @@ Date FirstDayAtMonths(const Date& birth, int months) {
 }
 
 std::string FormatTimestamp(int64_t unix_seconds) {
+  return std::string(TimestampTextOf(unix_seconds));
+}
+
+TimestampText TimestampTextOf(int64_t unix_seconds) {
   // Written digit by digit: this runs several times for every entry of every list response.
   const Date d = DateOfUnix(unix_seconds);
   int64_t secs = unix_seconds % 86400;
   if (secs < 0) secs += 86400;
-  std::string out = "0000-00-00T00:00:00Z";
+  TimestampText out{{'0', '0', '0', '0', '-', '0', '0', '-', '0', '0',
+                     'T', '0', '0', ':', '0', '0', ':', '0', '0', 'Z'}};
   auto put = [&out](size_t pos, int value, int width) {
     for (int i = width - 1; i >= 0; --i, value /= 10)
-      out[pos + i] = static_cast<char>('0' + value % 10);
+      out.text[pos + i] = static_cast<char>('0' + value % 10);
   };
   put(0, d.year, 4);
   put(5, d.month, 2);

@@ -31,6 +31,12 @@ int MonthsBetween(const Date& from, const Date& to);
 Date FirstDayAtMonths(const Date& birth, int months);
 // RFC 3339 UTC with a Z, second precision.
 std::string FormatTimestamp(int64_t unix_seconds);
+// The same 20 characters in place, for a writer that copies them at once (no allocation).
+struct TimestampText {
+  char text[20];
+  operator std::string_view() const { return {text, sizeof text}; }
+};
+TimestampText TimestampTextOf(int64_t unix_seconds);
 
 // The source of "now", injected so that tests can move time (trash purge, token expiry).
 // Implementations are thread-safe.

@@ -1,13 +1,8 @@
-// Writing response bodies: a thin layer over RapidJSON's streaming Writer (no tree is built,
-// which is where the time of a list response used to go). Not thread-safe; one per response.
+// Writing response bodies straight into a string, with no tree built first (building one is
+// where the time of a list response used to go). Strings are escaped as JSON requires and no
+// more: `"`, `\` and control characters; UTF-8 passes through as it is (bodies are validated
+// on the way in). Not thread-safe; one per response.
 #pragma once
-
-// Entry bodies are long: let RapidJSON skip plain bytes 16 at a time when escaping strings.
-#if defined(__SSE2__) && !defined(RAPIDJSON_SSE2)
-#define RAPIDJSON_SSE2
-#endif
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include <cstdint>
 #include <optional>
@@ -19,30 +14,35 @@ namespace dadly::http {
 
 class JsonWriter {
  public:
-  // 16 KiB up front, enough for a page of 20 entries without growing the buffer (each growth
-  // copies it); the allocation is temporary and cheap for small responses too.
-  JsonWriter() : buffer_(nullptr, 16 * 1024), writer_(buffer_) {}
+  // `capacity`: the expected size; a list of entries that says so is written without the
+  // buffer growing (each growth copies it).
+  explicit JsonWriter(size_t capacity = 512) { out_.reserve(capacity); }
 
-  JsonWriter& StartObject() { return Did(writer_.StartObject()); }
-  JsonWriter& EndObject() { return Did(writer_.EndObject()); }
-  JsonWriter& StartArray() { return Did(writer_.StartArray()); }
-  JsonWriter& EndArray() { return Did(writer_.EndArray()); }
+  JsonWriter& StartObject() { return Open('{'); }
+  JsonWriter& EndObject() { return Close('}'); }
+  JsonWriter& StartArray() { return Open('['); }
+  JsonWriter& EndArray() { return Close(']'); }
+  // Keys are Dadly's own field names, written as they are: they never need escaping.
   JsonWriter& Key(std::string_view key) {
-    return Did(writer_.Key(key.data(), static_cast<rapidjson::SizeType>(key.size())));
+    Separate();
+    out_ += '"';
+    out_ += key;
+    out_ += "\":";
+    comma_ = false;
+    return *this;
   }
-  JsonWriter& String(std::string_view value) {
-    return Did(writer_.String(value.data(), static_cast<rapidjson::SizeType>(value.size())));
-  }
+  JsonWriter& String(std::string_view value);
   JsonWriter& String(const std::string& value) { return String(std::string_view(value)); }
   JsonWriter& String(const char* value) { return String(std::string_view(value)); }
   // null when absent.
   JsonWriter& String(const std::optional<std::string>& value) {
     return value ? String(std::string_view(*value)) : Null();
   }
-  JsonWriter& Int(int64_t value) { return Did(writer_.Int64(value)); }
-  JsonWriter& Double(double value) { return Did(writer_.Double(value)); }
-  JsonWriter& Null() { return Did(writer_.Null()); }
-  JsonWriter& Bool(bool value) { return Did(writer_.Bool(value)); }
+  JsonWriter& Int(int64_t value);
+  // The shortest text that reads back as `value`; null for NaN and infinities, which JSON lacks.
+  JsonWriter& Double(double value);
+  JsonWriter& Null() { return Literal("null"); }
+  JsonWriter& Bool(bool value) { return Literal(value ? "true" : "false"); }
 
   // `key: value` pairs in one call each.
   template <typename T>
@@ -59,14 +59,34 @@ class JsonWriter {
     }
   }
 
-  // The finished text.
-  std::string Take() const { return std::string(buffer_.GetString(), buffer_.GetSize()); }
+  // The finished text; the writer is empty afterwards.
+  std::string Take() { return std::move(out_); }
 
  private:
-  JsonWriter& Did(bool) { return *this; }
+  // A value other than the first in its object or array gets a comma before it.
+  void Separate() {
+    if (comma_) out_ += ',';
+    comma_ = true;
+  }
+  JsonWriter& Open(char c) {
+    Separate();
+    out_ += c;
+    comma_ = false;
+    return *this;
+  }
+  JsonWriter& Close(char c) {
+    out_ += c;
+    comma_ = true;
+    return *this;
+  }
+  JsonWriter& Literal(std::string_view text) {
+    Separate();
+    out_ += text;
+    return *this;
+  }
 
-  rapidjson::StringBuffer buffer_;
-  rapidjson::Writer<rapidjson::StringBuffer> writer_;
+  std::string out_;
+  bool comma_ = false;
 };
 
 }  // namespace dadly::http

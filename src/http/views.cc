@@ -16,7 +16,7 @@ void WriteUser(JsonWriter& w, const User& u) {
       .Field("email", u.email)
       .Field("display_name", u.display_name)
       .Field("locale", u.locale)
-      .Field("created_at", FormatTimestamp(u.created_at))
+      .Field("created_at", TimestampTextOf(u.created_at))
       .EndObject();
 }
 
@@ -28,8 +28,8 @@ void WriteMember(JsonWriter& w, const Member& m) {
       .Field("birthdate", m.birthdate)
       .Field("relation", m.relation)
       .Field("user_id", m.user_id)
-      .Field("created_at", FormatTimestamp(m.created_at))
-      .Field("updated_at", FormatTimestamp(m.updated_at))
+      .Field("created_at", TimestampTextOf(m.created_at))
+      .Field("updated_at", TimestampTextOf(m.updated_at))
       .EndObject();
 }
 
@@ -39,7 +39,7 @@ void WriteFamilyUser(JsonWriter& w, const FamilyUser& u) {
       .Field("email", u.email)
       .Field("display_name", u.display_name)
       .Field("role", RoleName(u.membership.role))
-      .Field("joined_at", FormatTimestamp(u.membership.joined_at))
+      .Field("joined_at", TimestampTextOf(u.membership.joined_at))
       .EndObject();
 }
 
@@ -98,11 +98,11 @@ void WriteEntry(JsonWriter& w, const Entry& e) {
   w.EndArray()
       .Field("visibility", e.visibility == Visibility::kPrivate ? "private" : "family")
       .Field("version", e.version)
-      .Field("created_at", FormatTimestamp(e.created_at))
-      .Field("updated_at", FormatTimestamp(e.updated_at));
+      .Field("created_at", TimestampTextOf(e.created_at))
+      .Field("updated_at", TimestampTextOf(e.updated_at));
   if (e.deleted_at) {
-    w.Field("deleted_at", FormatTimestamp(*e.deleted_at))
-        .Field("purge_at", FormatTimestamp(*e.deleted_at + kTrashDays * 86400));
+    w.Field("deleted_at", TimestampTextOf(*e.deleted_at))
+        .Field("purge_at", TimestampTextOf(*e.deleted_at + kTrashDays * 86400));
   } else {
     w.Key("deleted_at").Null();
   }
@@ -146,7 +146,7 @@ std::string FamilyJson(const FamilyView& f) {
   w.StartObject()
       .Field("id", f.family.id)
       .Field("name", f.family.name)
-      .Field("created_at", FormatTimestamp(f.family.created_at))
+      .Field("created_at", TimestampTextOf(f.family.created_at))
       .Field("role", RoleName(f.role))
       .EndObject();
   return w.Take();
@@ -183,7 +183,9 @@ std::string EntryPageJson(const EntryPage& page) {
 }
 
 std::string TimelineJson(const Timeline& t) {
-  JsonWriter w;
+  size_t entries = 0;
+  for (const auto& b : t.buckets) entries += b.entries.size();
+  JsonWriter w(256 + t.buckets.size() * 128 + entries * 1024);
   w.StartObject().Field("group", t.group).Key("buckets").StartArray();
   for (const auto& b : t.buckets) {
     w.StartObject()
@@ -201,7 +203,7 @@ std::string TimelineJson(const Timeline& t) {
 
 std::string JobsJson(const std::vector<Job>& jobs) {
   auto optional_time = [](const std::optional<int64_t>& t) {
-    return t ? std::optional<std::string>(FormatTimestamp(*t)) : std::nullopt;
+    return t ? std::optional<std::string>(TimestampTextOf(*t)) : std::nullopt;
   };
   return Items(jobs, std::nullopt, [&](JsonWriter& w, const Job& j) {
     w.StartObject()
@@ -212,11 +214,11 @@ std::string JobsJson(const std::vector<Job>& jobs) {
         .Field("version", j.version)
         .Field("state", JobStateName(j.state))
         .Field("attempts", static_cast<int64_t>(j.attempts))
-        .Field("run_after", FormatTimestamp(j.run_after))
+        .Field("run_after", TimestampTextOf(j.run_after))
         .Field("lease_until", optional_time(j.lease_until))
         .Field("last_error", j.last_error)
-        .Field("created_at", FormatTimestamp(j.created_at))
-        .Field("updated_at", FormatTimestamp(j.updated_at))
+        .Field("created_at", TimestampTextOf(j.created_at))
+        .Field("updated_at", TimestampTextOf(j.updated_at))
         .EndObject();
   });
 }

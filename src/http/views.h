@@ -22,7 +22,7 @@ namespace dadly::http {
 template <typename T, typename F>
 std::string Items(const std::vector<T>& items, const std::optional<std::string>& next_cursor,
                   F write_item) {
-  JsonWriter w;
+  JsonWriter w(256 + items.size() * 1024);
   w.StartObject().Key("items").StartArray();
   for (const auto& item : items) write_item(w, item);
   w.EndArray().Field("next_cursor", next_cursor).EndObject();

@@ -76,12 +76,14 @@ SqlWhere TrashWhere(const TrashQuery& q) {
   return w;
 }
 
-std::vector<std::string> SplitMemberIds(const std::string& joined) {
+std::vector<std::string> SplitMemberIds(std::string_view joined) {
   std::vector<std::string> out;
+  if (!joined.empty())
+    out.reserve(static_cast<size_t>(std::count(joined.begin(), joined.end(), ',')) + 1);
   for (size_t start = 0; start < joined.size();) {
     size_t comma = joined.find(',', start);
-    if (comma == std::string::npos) comma = joined.size();
-    out.push_back(joined.substr(start, comma - start));
+    if (comma == std::string_view::npos) comma = joined.size();
+    out.emplace_back(joined.substr(start, comma - start));
     start = comma + 1;
   }
   std::sort(out.begin(), out.end());

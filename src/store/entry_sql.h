@@ -63,6 +63,6 @@ inline constexpr const char* kSumAiRuns =
     "ORDER BY operation, provider, model, prompt_version";
 
 // Member ids as a backend returns them joined by commas, sorted.
-std::vector<std::string> SplitMemberIds(const std::string& joined);
+std::vector<std::string> SplitMemberIds(std::string_view joined);
 
 }  // namespace dadly

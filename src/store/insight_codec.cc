@@ -6,15 +6,15 @@
 namespace dadly {
 namespace {
 
-std::vector<std::string_view> Split(std::string_view text, char sep) {
-  std::vector<std::string_view> out;
+// Calls `each` with every non-empty part of `text` between separators.
+template <typename F>
+void ForEachPart(std::string_view text, char sep, F each) {
   for (size_t start = 0; start < text.size();) {
     size_t end = text.find(sep, start);
     if (end == std::string_view::npos) end = text.size();
-    if (end > start) out.push_back(text.substr(start, end - start));
+    if (end > start) each(text.substr(start, end - start));
     start = end + 1;
   }
-  return out;
 }
 
 }  // namespace
@@ -31,7 +31,7 @@ std::string EncodeTopics(const std::vector<std::string>& topics) {
 
 std::vector<std::string> DecodeTopics(std::string_view text) {
   std::vector<std::string> out;
-  for (auto t : Split(text, ',')) out.emplace_back(t);
+  ForEachPart(text, ',', [&out](std::string_view t) { out.emplace_back(t); });
   return out;
 }
 
@@ -51,18 +51,18 @@ std::string EncodeEmotions(const std::vector<EmotionScore>& emotions) {
 
 std::vector<EmotionScore> DecodeEmotions(std::string_view text) {
   std::vector<EmotionScore> out;
-  for (auto pair : Split(text, ',')) {
+  ForEachPart(text, ',', [&out](std::string_view pair) {
     const auto colon = pair.find(':');
-    if (colon == std::string_view::npos) continue;
+    if (colon == std::string_view::npos) return;
     const EmotionName* known = FindEmotion(pair.substr(0, colon));
-    if (!known) continue;
+    if (!known) return;
     double score = 0;
     const auto value = pair.substr(colon + 1);
     if (std::from_chars(value.data(), value.data() + value.size(), score).ec != std::errc()) {
-      continue;
+      return;
     }
     out.push_back(EmotionScore{known->name, known->label_ko, score});
-  }
+  });
   return out;
 }
 
@@ -89,18 +89,18 @@ std::vector<float> DecodeVector(std::string_view bytes) {
   return out;
 }
 
-std::optional<Insight> InsightOf(const InsightColumns& c) {
+std::optional<Insight> InsightOf(InsightColumns c) {
   if (!c.version) return std::nullopt;
   Insight i;
   i.version = *c.version;
-  i.status = c.status;
-  i.analysis.summary = c.summary;
+  i.status = std::move(c.status);
+  i.analysis.summary = std::move(c.summary);
   i.analysis.topics = DecodeTopics(c.topics);
   i.analysis.emotions = DecodeEmotions(c.emotions);
-  i.analysis.language = c.language;
-  i.provider = c.provider;
-  i.model = c.model;
-  i.error = c.error;
+  i.analysis.language = std::move(c.language);
+  i.provider = std::move(c.provider);
+  i.model = std::move(c.model);
+  i.error = std::move(c.error);
   i.updated_at = c.updated_at;
   return i;
 }

@@ -22,11 +22,14 @@ std::string EncodeVector(const std::vector<float>& vector);
 std::vector<float> DecodeVector(std::string_view bytes);
 
 // The insight columns of an entry row (LEFT JOIN insights; `version` null when there is none).
+// The encoded lists are only read, during the call to InsightOf.
 struct InsightColumns {
   std::optional<int64_t> version;
-  std::string status, summary, topics, emotions, language, provider, model, error;
+  std::string status, summary;
+  std::string_view topics, emotions;
+  std::string language, provider, model, error;
   int64_t updated_at = 0;
 };
-std::optional<Insight> InsightOf(const InsightColumns& columns);
+std::optional<Insight> InsightOf(InsightColumns columns);
 
 }  // namespace dadly

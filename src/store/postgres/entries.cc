@@ -26,15 +26,15 @@ Entry ReadEntry(const Rows& r, int i) {
   e.title = r.OptText(i, 4);
   e.body = r.Text(i, 5);
   e.occurred_at = r.Text(i, 6);
-  e.visibility = r.Text(i, 7) == "private" ? Visibility::kPrivate : Visibility::kFamily;
+  e.visibility = r.View(i, 7) == "private" ? Visibility::kPrivate : Visibility::kFamily;
   e.version = r.Int(i, 8);
   e.created_at = r.Int(i, 9);
   e.updated_at = r.Int(i, 10);
   e.deleted_at = r.OptInt(i, 11);
-  e.member_ids = SplitMemberIds(r.Text(i, 12));
+  e.member_ids = SplitMemberIds(r.View(i, 12));
   e.author_name = r.Text(i, 13);
-  e.insight = InsightOf(InsightColumns{r.OptInt(i, 14), r.Text(i, 15), r.Text(i, 16), r.Text(i, 17),
-                                       r.Text(i, 18), r.Text(i, 19), r.Text(i, 20), r.Text(i, 21),
+  e.insight = InsightOf(InsightColumns{r.OptInt(i, 14), r.Text(i, 15), r.Text(i, 16), r.View(i, 17),
+                                       r.View(i, 18), r.Text(i, 19), r.Text(i, 20), r.Text(i, 21),
                                        r.Text(i, 22), r.Int(i, 23)});
   return e;
 }

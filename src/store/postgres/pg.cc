@@ -28,9 +28,11 @@ int64_t Rows::affected() const {
   return out;
 }
 
-std::string Rows::Text(int row, int column) const {
-  return std::string(PQgetvalue(result_.get(), row, column),
-                     static_cast<size_t>(PQgetlength(result_.get(), row, column)));
+std::string Rows::Text(int row, int column) const { return std::string(View(row, column)); }
+
+std::string_view Rows::View(int row, int column) const {
+  return std::string_view(PQgetvalue(result_.get(), row, column),
+                          static_cast<size_t>(PQgetlength(result_.get(), row, column)));
 }
 
 std::optional<std::string> Rows::OptText(int row, int column) const {

@@ -53,6 +53,8 @@ class Rows {
   int64_t affected() const;
 
   std::string Text(int row, int column) const;
+  // The same bytes without a copy, valid as long as these rows.
+  std::string_view View(int row, int column) const;
   std::optional<std::string> OptText(int row, int column) const;
   int64_t Int(int row, int column) const;
   std::optional<int64_t> OptInt(int row, int column) const;

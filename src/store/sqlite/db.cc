@@ -62,10 +62,12 @@ void Stmt::Run() {
 }
 
 // Read as a blob: the same UTF-8 bytes, without SQLite first copying them to add a NUL.
-std::string Stmt::Text(int column) const {
+std::string Stmt::Text(int column) const { return std::string(View(column)); }
+
+std::string_view Stmt::View(int column) const {
   const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
-  return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column)))
-           : std::string();
+  return p ? std::string_view(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column)))
+           : std::string_view();
 }
 
 std::optional<std::string> Stmt::OptText(int column) const {

@@ -53,6 +53,8 @@ class Stmt {
   void Run();
 
   std::string Text(int column) const;
+  // The same bytes without a copy, valid until the next Step or Reset.
+  std::string_view View(int column) const;
   std::optional<std::string> OptText(int column) const;
   int64_t Int(int column) const;
   std::optional<int64_t> OptInt(int column) const;

@@ -27,14 +27,14 @@ Entry ReadEntry(const Stmt& q) {
   e.title = q.OptText(4);
   e.body = q.Text(5);
   e.occurred_at = q.Text(6);
-  e.visibility = q.Text(7) == "private" ? Visibility::kPrivate : Visibility::kFamily;
+  e.visibility = q.View(7) == "private" ? Visibility::kPrivate : Visibility::kFamily;
   e.version = q.Int(8);
   e.created_at = q.Int(9);
   e.updated_at = q.Int(10);
   e.deleted_at = q.OptInt(11);
-  e.member_ids = SplitMemberIds(q.Text(12));
+  e.member_ids = SplitMemberIds(q.View(12));
   e.author_name = q.Text(13);
-  e.insight = InsightOf(InsightColumns{q.OptInt(14), q.Text(15), q.Text(16), q.Text(17), q.Text(18),
+  e.insight = InsightOf(InsightColumns{q.OptInt(14), q.Text(15), q.Text(16), q.View(17), q.View(18),
                                        q.Text(19), q.Text(20), q.Text(21), q.Text(22), q.Int(23)});
   return e;
 }
