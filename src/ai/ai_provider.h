@@ -64,6 +64,9 @@ class AiProvider {
   virtual std::string Model() const = 0;
   // Length of the vectors Embed returns.
   virtual int Dimensions() const = 0;
+  // The model that makes those vectors. Vectors of another model, or of another length, cannot
+  // be compared with them, so search leaves them out (SearchIndexCache).
+  virtual std::string EmbeddingModel() const = 0;
   // The version of the prompts it sends, for traces; "none" for a provider without prompts.
   virtual std::string PromptVersion() const { return "none"; }
 

@@ -202,6 +202,7 @@ class LocalAiProvider final : public AiProvider {
   std::string Name() const override { return "local"; }
   std::string Model() const override { return kLocalModel; }
   int Dimensions() const override { return dimensions_; }
+  std::string EmbeddingModel() const override { return kLocalModel; }
 
   Result<Analysis> Analyse(AiCall& call, const std::string& title,
                            const std::string& body) override {

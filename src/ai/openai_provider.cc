@@ -43,6 +43,7 @@ class OpenAiProvider final : public AiProvider {
   std::string Name() const override { return "openai"; }
   std::string Model() const override { return options_.chat_model; }
   int Dimensions() const override { return options_.dimensions; }
+  std::string EmbeddingModel() const override { return options_.embedding_model; }
   std::string PromptVersion() const override { return options_.prompt_version; }
 
   Result<Analysis> Analyse(AiCall& call, const std::string& title,

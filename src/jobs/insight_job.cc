@@ -28,7 +28,8 @@ Status InsightJob::Run(const Job& job) {
   insight.provider = ai_.provider().Name();
   insight.model = ai_.provider().Model();
   insight.updated_at = clock_.NowSeconds();
-  auto saved = store->SaveInsight(job.family_id, job.entry_id, insight, vectors->front());
+  auto saved = store->SaveInsight(job.family_id, job.entry_id, insight, vectors->front(),
+                                  ai_.provider().EmbeddingModel());
   if (!saved) return tl::unexpected(saved.error());
   return {};
 }
@@ -42,7 +43,7 @@ void InsightJob::GaveUp(const Job& job, const std::string& error) {
   failed.error = error;
   failed.updated_at = clock_.NowSeconds();
   auto saved =
-      store_.ActingFor(job.acting_for)->SaveInsight(job.family_id, job.entry_id, failed, {});
+      store_.ActingFor(job.acting_for)->SaveInsight(job.family_id, job.entry_id, failed, {}, "");
   if (!saved) {
     Log(Severity::kError, "could not mark an insight failed",
         {{"job_id", job.id}, {"error", saved.error().message}});

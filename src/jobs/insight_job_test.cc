@@ -16,6 +16,7 @@ class ScriptedProvider final : public AiProvider {
  public:
   std::string Name() const override { return "scripted"; }
   std::string Model() const override { return "scripted-1"; }
+  std::string EmbeddingModel() const override { return "scripted-1-embed"; }
   int Dimensions() const override { return 2; }
   Result<Analysis> Analyse(AiCall&, const std::string&, const std::string& body) override {
     ++analysed;

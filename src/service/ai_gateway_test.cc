@@ -15,6 +15,7 @@ class CountingProvider final : public AiProvider {
  public:
   std::string Name() const override { return "counting"; }
   std::string Model() const override { return "counting-1"; }
+  std::string EmbeddingModel() const override { return "counting-1-embed"; }
   int Dimensions() const override { return 1; }
   std::string PromptVersion() const override { return "v7"; }
   Result<Analysis> Analyse(AiCall& call, const std::string&, const std::string& body) override {

@@ -14,9 +14,10 @@ std::string KeyOf(const EntryFilter& reader) {
 
 }  // namespace
 
-search::IndexedDoc DocOf(SearchableEntry s) {
+search::IndexedDoc DocOf(SearchableEntry s, const VectorSpace& space) {
   Entry& e = s.entry;
   std::string text = FullText(e);
+  if (s.vector_model != space.model || s.vector.size() != space.dimensions) s.vector.clear();
   return search::IndexedDoc{
       e.seq, e.id, e.occurred_at, std::move(e.member_ids), std::move(text), std::move(s.vector)};
 }
@@ -66,7 +67,7 @@ Result<bool> SearchIndexCache::Update(Store& store, const EntryFilter& reader, C
   std::vector<int64_t> removed = changes->entry_seqs;
   for (auto& row : *rows) {
     removed.erase(std::remove(removed.begin(), removed.end(), row.entry.seq), removed.end());
-    upserts.push_back(DocOf(std::move(row)));
+    upserts.push_back(DocOf(std::move(row), space_));
   }
   std::unique_lock write(cached.lock);
   if (!cached.index.Apply(std::move(upserts), removed)) return false;
@@ -81,7 +82,7 @@ Result<std::shared_ptr<CachedIndex>> SearchIndexCache::Build(Store& store,
   if (!entries) return tl::unexpected(entries.error());
   std::vector<search::IndexedDoc> docs;
   docs.reserve(entries->size());
-  for (auto& s : *entries) docs.push_back(DocOf(std::move(s)));
+  for (auto& s : *entries) docs.push_back(DocOf(std::move(s), space_));
   // Entries logged after `mark` may already be in; the next query applies them again, which
   // changes nothing.
   auto built = std::make_shared<CachedIndex>(search::FamilyIndex(std::move(docs)), mark);

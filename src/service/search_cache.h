@@ -7,7 +7,10 @@
 // to the index in place; a member's change, too many changes, or an index last built a day ago
 // or more means a rebuild. The log lives in the Store, so several server processes stay
 // coherent without talking to each other. The cache holds at most `max_entries` entries across
-// readers and drops the least recently used indexes first.
+// readers and drops the least recently used indexes first. Only vectors of the `space` of the
+// provider's queries are kept: one made by another embedding model or of another length (the
+// provider was changed since) leaves its entry to be found by its words until it is analysed
+// again.
 //
 // Thread safety: safe to call from many threads at once. Searches of one index run together
 // under its read lock; applying changes takes its write lock.
@@ -36,9 +39,16 @@ struct CachedIndex {
   std::mutex updating;        // one update at a time, so changes apply in log order
 };
 
+// The vectors a query's embedding can be compared with.
+struct VectorSpace {
+  std::string model;
+  size_t dimensions = 0;
+};
+
 class SearchIndexCache {
  public:
-  explicit SearchIndexCache(size_t max_entries) : max_entries_(max_entries) {}
+  SearchIndexCache(size_t max_entries, VectorSpace space)
+      : max_entries_(max_entries), space_(std::move(space)) {}
 
   // The reader's index (the filter's family, viewer and child rule), current as of the Store's
   // search log now. `store` acts for the reader.
@@ -58,13 +68,15 @@ class SearchIndexCache {
   void Account(const std::string& key);
 
   const size_t max_entries_;
+  const VectorSpace space_;
   std::mutex mu_;
   std::list<std::string> recent_;  // keys, most recently used first
   std::unordered_map<std::string, Slot> slots_;
   size_t entries_ = 0;
 };
 
-// The index's document for a searchable entry: its title and body as one text.
-search::IndexedDoc DocOf(SearchableEntry entry);
+// The index's document for a searchable entry: its title and body as one text, and its vector
+// when that is of `space`.
+search::IndexedDoc DocOf(SearchableEntry entry, const VectorSpace& space);
 
 }  // namespace dadly

@@ -47,7 +47,10 @@ std::vector<Passage> PassagesOf(const std::vector<SearchHit>& hits, size_t most)
 class SearchService {
  public:
   SearchService(Store& store, AiGateway& ai, size_t max_cached_entries)
-      : store_(store), ai_(ai), cache_(max_cached_entries) {}
+      : store_(store),
+        ai_(ai),
+        cache_(max_cached_entries, VectorSpace{ai.provider().EmbeddingModel(),
+                                               static_cast<size_t>(ai.provider().Dimensions())}) {}
 
   Result<SearchResponse> Search(const std::string& caller, const std::string& family_id,
                                 const SearchQuery& query);

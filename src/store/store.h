@@ -64,7 +64,8 @@ struct TrashQuery {
 // An entry as search indexes it: with its embedding (empty until its insight is done).
 struct SearchableEntry {
   Entry entry;
-  std::vector<float> vector;
+  std::vector<float> vector;  // empty when it has none
+  std::string vector_model;   // the embedding model that made `vector`
 };
 
 // What changed for search after a position of the family's search log.
@@ -245,10 +246,12 @@ class Store {
                                     const std::string& conversation_id) = 0;
 
   // --- insights (through a view acting for a reader of the entry) ---
-  // Stores the insight and embedding of version `insight.version` of the entry, unless the
-  // entry is gone, trashed or at another version: then returns false and changes nothing.
+  // Stores the insight and embedding (made by `vector_model`) of version `insight.version` of
+  // the entry, unless the entry is gone, trashed or at another version: then returns false and
+  // changes nothing.
   virtual Result<bool> SaveInsight(const std::string& family_id, const std::string& entry_id,
-                                   const Insight& insight, const std::vector<float>& vector) = 0;
+                                   const Insight& insight, const std::vector<float>& vector,
+                                   const std::string& vector_model) = 0;
 };
 
 // The only place that chooses a backend: SQLite in `config.data_dir`, or PostgreSQL when

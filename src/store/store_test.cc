@@ -426,7 +426,13 @@ TEST_P(StoreContract, AnInsightIsSavedOnlyForTheLatestVersion) {
   done.provider = "local";
   done.model = "test";
   done.updated_at = 5;
-  ASSERT_TRUE(store_->SaveInsight(f.id, e.id, done, {0.6F, 0.8F}).value());
+  ASSERT_TRUE(store_->SaveInsight(f.id, e.id, done, {0.6F, 0.8F}, "embed-1").value());
+  // Search reads the vector back with the model that made it.
+  const auto searchable =
+      store_->ListSearchable(EntryFilter{f.id, u.id, false, {}, {}, {}, {}, {}});
+  ASSERT_EQ(searchable->size(), 1u);
+  EXPECT_EQ(searchable->front().vector, (std::vector<float>{0.6F, 0.8F}));
+  EXPECT_EQ(searchable->front().vector_model, "embed-1");
   EntryFilter by{f.id, u.id, false, {}, {}, {}, "bike", {}};
   EXPECT_EQ(store_->CountEntries(by).value(), 1);
   by.topic = "bik";  // whole ids only
@@ -448,13 +454,13 @@ TEST_P(StoreContract, AnInsightIsSavedOnlyForTheLatestVersion) {
   e.body = "changed";
   ASSERT_TRUE(store_->UpdateEntry(e, 1));
   EXPECT_EQ(store_->FindEntry(f.id, e.id, false)->insight->status, "pending");
-  EXPECT_FALSE(store_->SaveInsight(f.id, e.id, done, {}).value());
+  EXPECT_FALSE(store_->SaveInsight(f.id, e.id, done, {}, "").value());
   EXPECT_EQ(store_->FindEntry(f.id, e.id, false)->insight->version, 2);
   // Trash and restore keep the content, so version 2's analysis still lands.
   ASSERT_TRUE(store_->TrashEntry(f.id, e.id, 10));
   ASSERT_TRUE(store_->RestoreEntry(f.id, e.id, 11));
   done.version = 2;
-  EXPECT_TRUE(store_->SaveInsight(f.id, e.id, done, {}).value());
+  EXPECT_TRUE(store_->SaveInsight(f.id, e.id, done, {}, "").value());
   EXPECT_EQ(store_->ClaimJobs("w", 10, 100, 30)->size(), 2u);
 }
 
@@ -484,7 +490,7 @@ TEST_P(StoreContract, TheSearchLogNamesEveryChangeSearchSees) {
   done.version = 2;
   done.status = "done";
   done.updated_at = 5;
-  ASSERT_TRUE(store_->SaveInsight(f.id, e.id, done, {1.0F}).value());
+  ASSERT_TRUE(store_->SaveInsight(f.id, e.id, done, {1.0F}, "embed-1").value());
   logged("analysed", e.seq);
   ASSERT_TRUE(store_->TrashEntry(f.id, e.id, 10));
   logged("trashed", e.seq);

@@ -3,8 +3,8 @@ import time
 
 import pytest
 
-from conftest import (ServerProcess, assert_problem, grant, make_entry, make_family, make_member,
-                      signup, wait_insights)
+from conftest import (ServerProcess, assert_problem, grant, login, make_entry, make_family,
+                      make_member, signup, wait_insight, wait_insights)
 
 DIARY = [
     ("2025-05-05", "서윤이가 오늘 처음으로 두발자전거를 탔다! 아빠가 뒤에서 잡아주다가 놓았는데 "
@@ -126,6 +126,35 @@ def test_the_index_follows_edits_and_deletions(fam):
     assert search(viewer, fid, query="줄넘기")["results"] == []
     assert [r["entry_id"] for r in search(owner, fid, query="줄넘기")["results"]] == [e["id"]]
     assert owner.delete(f"/families/{fid}/entries/{e['id']}").status_code == 204
+
+
+def test_vectors_of_a_replaced_embedding_model_are_left_out(tmp_path):
+    # The embedding changes between two runs (here its length; a new model is handled the same
+    # way). Vectors made before cannot be compared with new queries, and must not keep the new
+    # ones from being searched.
+    srv = ServerProcess(tmp_path, env={"DADLY_EMBEDDING_DIMENSIONS": "384"}).start()
+    owner = signup(srv)
+    fid = make_family(owner)
+    beach = make_entry(owner, fid, "바닷가에서 모래성을 쌓고 파도를 구경했다.",
+                       occurred_at="2024-08-15")["id"]
+    wait_insight(owner, fid, beach)
+    assert srv.terminate() == 0
+
+    srv = ServerProcess(tmp_path, env={"DADLY_EMBEDDING_DIMENSIONS": "256"}).start()
+    owner = login(srv, owner.email, owner.password)
+    bike = make_entry(owner, fid, "서윤이가 처음으로 두발자전거를 탔다.", occurred_at="2025-05-05")["id"]
+    wait_insight(owner, fid, bike)
+    # "bike" shares no word with the Korean text: only the new vector finds the entry.
+    assert [r["entry_id"] for r in search(owner, fid, query="bike")["results"]] == [bike]
+    # The older entry is found by its words only, until an edit has it analysed again.
+    assert beach not in [r["entry_id"] for r in search(owner, fid, query="beach")["results"]]
+    r = owner.patch(f"/families/{fid}/entries/{beach}",
+                    json={"body": "바닷가에서 모래성을 쌓았다. 파도가 높았다."},
+                    headers={"If-Match": '"1"'})
+    assert r.status_code == 200, r.text
+    wait_insight(owner, fid, beach)
+    assert beach in [r["entry_id"] for r in search(owner, fid, query="beach")["results"]]
+    assert srv.terminate() == 0
 
 
 def emotions(user, fid, **params):

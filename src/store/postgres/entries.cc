@@ -241,8 +241,8 @@ Result<std::vector<Entry>> PostgresStore::ListAllEntries(const EntryFilter& filt
 }
 
 Result<std::vector<SearchableEntry>> PostgresStore::ListSearchable(const EntryFilter& filter) {
-  std::string select = kEntryColumns;  // and the vector, as column 24
-  select.insert(select.find(" FROM entries e"), ", v.vector");
+  std::string select = kEntryColumns;  // and the vector and its model, as columns 24 and 25
+  select.insert(select.find(" FROM entries e"), ", v.vector, v.model");
   select += "LEFT JOIN entry_vectors v ON v.entry_seq = e.seq ";
   const auto q = Number(select, LiveEntriesWhere(filter), " ORDER BY e.seq");
   auto r = ReadParams("list_searchable", q.sql, q.params);
@@ -250,8 +250,11 @@ Result<std::vector<SearchableEntry>> PostgresStore::ListSearchable(const EntryFi
   std::vector<SearchableEntry> out;
   out.reserve(static_cast<size_t>(r->size()));
   for (int i = 0; i < r->size(); ++i) {
-    SearchableEntry s{ReadEntry(*r, i), {}};
-    if (auto hex = r->OptText(i, 24)) s.vector = DecodeVector(Unhex(*hex));
+    SearchableEntry s{ReadEntry(*r, i), {}, {}};
+    if (auto hex = r->OptText(i, 24)) {
+      s.vector = DecodeVector(Unhex(*hex));
+      s.vector_model = r->Text(i, 25);
+    }
     out.push_back(std::move(s));
   }
   return out;

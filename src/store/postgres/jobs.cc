@@ -81,7 +81,8 @@ Result<std::vector<Job>> PostgresStore::ListJobs(JobState state, int limit) {
 }
 
 Result<bool> PostgresStore::SaveInsight(const std::string& family_id, const std::string& entry_id,
-                                        const Insight& insight, const std::vector<float>& vector) {
+                                        const Insight& insight, const std::vector<float>& vector,
+                                        const std::string& vector_model) {
   return InTransaction("save_insight", [&](Connection& conn) -> Result<bool> {
     // The insight row carries the entry's latest content version: an edit since the job was
     // queued moved it on, and this analysis is stale.
@@ -101,7 +102,7 @@ Result<bool> PostgresStore::SaveInsight(const std::string& family_id, const std:
           "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (entry_seq) DO UPDATE SET "
           "version = excluded.version, model = excluded.model, "
           "dimensions = excluded.dimensions, vector = excluded.vector",
-          r.Int(0, 0), insight.version, insight.model, static_cast<int64_t>(vector.size()),
+          r.Int(0, 0), insight.version, vector_model, static_cast<int64_t>(vector.size()),
           Hex(EncodeVector(vector)));
     }
     return true;

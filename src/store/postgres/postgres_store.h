@@ -83,7 +83,8 @@ class PostgresStore final : public Store {
   Result<std::vector<AiUsage>> SumAiRuns(const std::string& family_id, int64_t from,
                                          int64_t to) override;
   Result<bool> SaveInsight(const std::string& family_id, const std::string& entry_id,
-                           const Insight& insight, const std::vector<float>& vector) override;
+                           const Insight& insight, const std::vector<float>& vector,
+                           const std::string& vector_model) override;
   Result<int64_t> AiTokensSince(const std::string& family_id, int64_t since) override;
   Status CreateConversation(const Conversation& conversation) override;
   Result<Conversation> FindConversation(const std::string& family_id, const std::string& user_id,

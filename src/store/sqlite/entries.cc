@@ -285,17 +285,21 @@ Result<std::vector<SearchableEntry>> SqliteStore::ListSearchable(const EntryFilt
     {
       auto q = conn->Prepare(std::string(kEntryColumns) + w.sql + " ORDER BY e.seq");
       BindAll(q, w);
-      while (q.Step()) out.push_back(SearchableEntry{ReadEntry(q), {}});
+      while (q.Step()) out.push_back(SearchableEntry{ReadEntry(q), {}, {}});
     }
     auto q = conn->Prepare(
-        "SELECT e.seq, v.vector FROM entries e JOIN entry_vectors v ON v.entry_seq = e.seq " +
+        "SELECT e.seq, v.vector, v.model FROM entries e JOIN entry_vectors v ON v.entry_seq = "
+        "e.seq " +
         w.sql + " ORDER BY e.seq");
     BindAll(q, w);
     size_t at = 0;  // both lists are in seq order
     while (q.Step()) {
       const int64_t seq = q.Int(0);
       while (at < out.size() && out[at].entry.seq < seq) ++at;
-      if (at < out.size() && out[at].entry.seq == seq) out[at].vector = DecodeVector(q.Text(1));
+      if (at < out.size() && out[at].entry.seq == seq) {
+        out[at].vector = DecodeVector(q.View(1));
+        out[at].vector_model = q.Text(2);
+      }
     }
     return out;
   });

@@ -106,7 +106,8 @@ Result<std::vector<Job>> SqliteStore::ListJobs(JobState state, int limit) {
 }
 
 Result<bool> SqliteStore::SaveInsight(const std::string& family_id, const std::string& entry_id,
-                                      const Insight& insight, const std::vector<float>& vector) {
+                                      const Insight& insight, const std::vector<float>& vector,
+                                      const std::string& vector_model) {
   return Guard("save_insight", [&]() -> Result<bool> {
     auto conn = pool_->Acquire();
     WriteTransaction tx(*pool_, *conn);
@@ -145,7 +146,7 @@ Result<bool> SqliteStore::SaveInsight(const std::string& family_id, const std::s
               "dimensions = excluded.dimensions, vector = excluded.vector")
           .Bind(1, seq)
           .Bind(2, insight.version)
-          .Bind(3, insight.model)
+          .Bind(3, vector_model)
           .Bind(4, static_cast<int64_t>(vector.size()))
           .BindBlob(5, EncodeVector(vector))
           .Run();
