@@ -4,6 +4,7 @@
 //   dadly migrate  apply database migrations and exit
 //   dadly config   print the effective configuration, secrets redacted
 //   dadly grant    give an account a role in a family (operators, tests)
+//   dadly reanalyse  queue the analysis of entries embedded by another model (or of all)
 //   dadly routes   list every HTTP route the server answers
 #include <signal.h>
 
@@ -268,6 +269,21 @@ int Run(int argc, char** argv) {
     if (auto ok = families.Grant(a.at("family"), a.at("email"), a.at("role")); !ok) {
       return Failed(ok.error());
     }
+    return 0;
+  }
+  if (config->command == "reanalyse") {
+    const auto it = config->args.find("entries");
+    const std::string which = it == config->args.end() ? "stale" : it->second;
+    if (which != "stale" && which != "all") {
+      return Failed(Error{
+          ErrorCode::kInvalidArgument, "usage: dadly reanalyse [--entries stale|all]", {}, 0});
+    }
+    const VectorSpace space{provider->EmbeddingModel(),
+                            static_cast<size_t>(provider->Dimensions())};
+    auto queued = (*store)->QueueReanalysis(space, which == "all", clock.NowSeconds());
+    if (!queued) return Failed(queued.error());
+    Log(Severity::kInfo, "analyses queued",
+        {{"entries", *queued}, {"embedding_model", space.model}});
     return 0;
   }
   if (config->command == "routes") {

@@ -168,8 +168,8 @@ Result<Config> LoadConfig(int argc, char** argv) {
     c.command = argv[1];
     i = 2;
   }
-  static const std::set<std::string> kCommands = {"serve", "worker", "migrate", "config",
-                                                  "grant", "routes", "version"};
+  static const std::set<std::string> kCommands = {"serve", "worker",    "migrate", "config",
+                                                  "grant", "reanalyse", "routes",  "version"};
   if (!kCommands.contains(c.command)) return Invalid("command", "unknown command " + c.command);
   for (; i < argc; ++i) {
     std::string flag = argv[i];
@@ -190,7 +190,8 @@ Result<Config> LoadConfig(int argc, char** argv) {
       auto t = ParseInt("--threads", value, 1, 256);
       if (!t) return tl::unexpected(t.error());
       c.threads = *t;
-    } else if (c.command == "grant" && (name == "family" || name == "email" || name == "role")) {
+    } else if ((c.command == "grant" && (name == "family" || name == "email" || name == "role")) ||
+               (c.command == "reanalyse" && name == "entries")) {
       c.args[name] = value;
     } else {
       return Invalid(flag, "unknown flag");

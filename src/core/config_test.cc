@@ -34,6 +34,8 @@ TEST(Config, RejectsUnknownCommandsFlagsAndBadNumbers) {
   EXPECT_FALSE(Load({"dadly", "serve", "--port"}));
   EXPECT_FALSE(Load({"dadly", "serve", "--family", "x"}));  // grant's flag only
   EXPECT_TRUE(Load({"dadly", "grant", "--family", "f", "--email", "e", "--role", "viewer"}));
+  EXPECT_TRUE(Load({"dadly", "reanalyse", "--entries", "all"}));
+  EXPECT_FALSE(Load({"dadly", "grant", "--entries", "all"}));  // reanalyse's flag only
 }
 
 TEST(Config, DescriptionRedactsSecrets) {

@@ -39,12 +39,6 @@ struct CachedIndex {
   std::mutex updating;        // one update at a time, so changes apply in log order
 };
 
-// The vectors a query's embedding can be compared with.
-struct VectorSpace {
-  std::string model;
-  size_t dimensions = 0;
-};
-
 class SearchIndexCache {
  public:
   SearchIndexCache(size_t max_entries, VectorSpace space)

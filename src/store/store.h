@@ -62,6 +62,13 @@ struct TrashQuery {
 };
 
 // An entry as search indexes it: with its embedding (empty until its insight is done).
+// The vectors that can be compared with one another: those one embedding model made at one
+// length.
+struct VectorSpace {
+  std::string model;
+  size_t dimensions = 0;
+};
+
 struct SearchableEntry {
   Entry entry;
   std::vector<float> vector;  // empty when it has none
@@ -196,6 +203,11 @@ class Store {
   // Erases entries trashed before `deleted_before`, everywhere in the database, with their jobs,
   // insights and vectors. Returns how many entries.
   virtual Result<int64_t> PurgeTrash(int64_t deleted_before) = 0;
+  // Queues the analysis of every live entry, in every family, whose vector is missing or not
+  // of `space` (with `all`, of every live entry), as an edit does, unless one is already
+  // pending. Returns how many were queued. For operators (`dadly reanalyse`; on PostgreSQL as
+  // the schema owner).
+  virtual Result<int64_t> QueueReanalysis(const VectorSpace& space, bool all, int64_t now) = 0;
 
   // --- background work (any store; no caller involved) ---
   // Takes up to `limit` due jobs for `worker` and holds them until now + lease_seconds: queued

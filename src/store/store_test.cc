@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -462,6 +463,49 @@ TEST_P(StoreContract, AnInsightIsSavedOnlyForTheLatestVersion) {
   done.version = 2;
   EXPECT_TRUE(store_->SaveInsight(f.id, e.id, done, {}, "").value());
   EXPECT_EQ(store_->ClaimJobs("w", 10, 100, 30)->size(), 2u);
+}
+
+TEST_P(StoreContract, ReanalysisQueuesEntriesEmbeddedByAnotherModel) {
+  const User u = AddUser("re@example.com");
+  const Family f = AddFamily(u);
+  const Family other = AddFamily(u);
+  ASSERT_EQ(store_->ClaimJobs("w", 100, 1, 30)->size(), 0u);  // the store starts empty
+  // One entry per case; each create queues its first analysis, claimed here at once.
+  const Entry current = AddEntry(f, u, "2026-01-01");
+  const Entry old_model = AddEntry(f, u, "2026-01-02");
+  const Entry old_length = AddEntry(other, u, "2026-01-03");
+  const Entry no_vector = AddEntry(f, u, "2026-01-04");
+  const Entry trashed = AddEntry(f, u, "2026-01-05");
+  const Entry pending = AddEntry(f, u, "2026-01-06");
+  ASSERT_EQ(store_->ClaimJobs("w", 100, 1, 30)->size(), 6u);
+  Insight done;
+  done.version = 1;
+  done.status = "done";
+  done.updated_at = 2;
+  ASSERT_TRUE(store_->SaveInsight(f.id, current.id, done, {1, 0}, "embed-2").value());
+  ASSERT_TRUE(store_->SaveInsight(f.id, old_model.id, done, {1, 0}, "embed-1").value());
+  ASSERT_TRUE(store_->SaveInsight(other.id, old_length.id, done, {1, 0, 0}, "embed-2").value());
+  ASSERT_TRUE(store_->SaveInsight(f.id, no_vector.id, done, {}, "").value());
+  ASSERT_TRUE(store_->SaveInsight(f.id, trashed.id, done, {1, 0}, "embed-1").value());
+  ASSERT_TRUE(store_->TrashEntry(f.id, trashed.id, 3));
+  const VectorSpace space{"embed-2", 2};
+
+  EXPECT_EQ(store_->QueueReanalysis(space, false, 10).value(), 3);
+  auto jobs = store_->ClaimJobs("w", 100, 11, 30).value();
+  std::vector<std::string> queued;
+  for (const auto& j : jobs) queued.push_back(j.entry_id);
+  std::sort(queued.begin(), queued.end());
+  std::vector<std::string> expected{old_model.id, old_length.id, no_vector.id};
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(queued, expected);
+  EXPECT_EQ(store_->FindEntry(f.id, old_model.id, false)->insight->status, "pending");
+  EXPECT_EQ(store_->FindEntry(f.id, current.id, false)->insight->status, "done");
+  // Already pending (the three just queued, and `pending`, never analysed): nothing more.
+  EXPECT_EQ(store_->QueueReanalysis(space, false, 12).value(), 0);
+  // All: every live entry not already pending.
+  EXPECT_EQ(store_->QueueReanalysis(space, true, 13).value(), 1);
+  EXPECT_EQ(store_->FindEntry(f.id, current.id, false)->insight->status, "pending");
+  EXPECT_EQ(store_->FindEntry(f.id, pending.id, false)->insight->version, 1);
 }
 
 TEST_P(StoreContract, TheSearchLogNamesEveryChangeSearchSees) {

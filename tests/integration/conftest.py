@@ -321,13 +321,19 @@ def wait_insight(user, fid, eid, status="done", timeout=20):
     return wait_insights(user, fid, [eid], status, timeout)[0]
 
 
-def grant(data_dir, fid, email, role):
+def operator_command(data_dir, *args, env=None):
+    """Runs `dadly ARGS --data-dir DATA_DIR` as an operator would (on PostgreSQL, as the schema
+    owner); asserts that it succeeded and returns its JSON log lines."""
     res = subprocess.run(
-        [DADLY_BIN, "grant", "--data-dir", str(data_dir), "--family", fid,
-         "--email", email, "--role", role],
+        [DADLY_BIN, *args, "--data-dir", str(data_dir)],
         capture_output=True, text=True, timeout=30,
-        env=dict(os.environ, **database_env(data_dir, owner=True)))
-    assert res.returncode == 0, f"grant failed ({res.returncode}): {res.stdout} {res.stderr}"
+        env=dict(os.environ, **database_env(data_dir, owner=True), **(env or {})))
+    assert res.returncode == 0, f"{args[0]} failed ({res.returncode}): {res.stdout} {res.stderr}"
+    return [json.loads(line) for line in res.stdout.splitlines() if line.startswith("{")]
+
+
+def grant(data_dir, fid, email, role):
+    operator_command(data_dir, "grant", "--family", fid, "--email", email, "--role", role)
 
 
 def list_all(user, path, limit=100, params=None):

@@ -1,10 +1,12 @@
 """Search: hybrid retrieval with a cited answer, within what the caller may see."""
+import os
+import subprocess
 import time
 
 import pytest
 
-from conftest import (ServerProcess, assert_problem, grant, login, make_entry, make_family,
-                      make_member, signup, wait_insight, wait_insights)
+from conftest import (DADLY_BIN, ServerProcess, assert_problem, database_env, grant, login, make_entry, make_family,
+                      make_member, operator_command, signup, wait_insight, wait_insights)
 
 DIARY = [
     ("2025-05-05", "서윤이가 오늘 처음으로 두발자전거를 탔다! 아빠가 뒤에서 잡아주다가 놓았는데 "
@@ -146,14 +148,25 @@ def test_vectors_of_a_replaced_embedding_model_are_left_out(tmp_path):
     wait_insight(owner, fid, bike)
     # "bike" shares no word with the Korean text: only the new vector finds the entry.
     assert [r["entry_id"] for r in search(owner, fid, query="bike")["results"]] == [bike]
-    # The older entry is found by its words only, until an edit has it analysed again.
+    # The older entry is found by its words only, until it is analysed again: the operator
+    # queues every entry whose vector is of another model or length, and only those.
     assert beach not in [r["entry_id"] for r in search(owner, fid, query="beach")["results"]]
-    r = owner.patch(f"/families/{fid}/entries/{beach}",
-                    json={"body": "바닷가에서 모래성을 쌓았다. 파도가 높았다."},
-                    headers={"If-Match": '"1"'})
-    assert r.status_code == 200, r.text
+    logged = operator_command(tmp_path, "reanalyse", env={"DADLY_EMBEDDING_DIMENSIONS": "256"})
+    assert [(line["entries"], line["embedding_model"]) for line in logged
+            if line["message"] == "analyses queued"] == [(1, "local-lexicon-1")]
     wait_insight(owner, fid, beach)
     assert beach in [r["entry_id"] for r in search(owner, fid, query="beach")["results"]]
+    # Everything is of the current model now; `--entries all` queues every entry again.
+    now256 = {"DADLY_EMBEDDING_DIMENSIONS": "256"}
+    for which, count in (("stale", 0), ("all", 2)):
+        logged = operator_command(tmp_path, "reanalyse", "--entries", which, env=now256)
+        assert [line["entries"] for line in logged
+                if line["message"] == "analyses queued"] == [count]
+    wait_insights(owner, fid, [beach, bike])
+    res = subprocess.run([DADLY_BIN, "reanalyse", "--entries", "some", "--data-dir", str(tmp_path)],
+                         capture_output=True, text=True, timeout=30,
+                         env=dict(os.environ, **database_env(tmp_path, owner=True)))
+    assert res.returncode == 1 and "usage: dadly reanalyse" in res.stdout
     assert srv.terminate() == 0
 
 

@@ -233,6 +233,27 @@ Result<int64_t> PostgresStore::PurgeTrash(int64_t deleted_before) {
   });
 }
 
+Result<int64_t> PostgresStore::QueueReanalysis(const VectorSpace& space, bool all, int64_t now) {
+  return InTransaction("queue_reanalysis", [&](Connection& conn) -> Result<int64_t> {
+    // The row locks keep edits out meanwhile: an edit queues a newer version of its own.
+    auto r = conn.Exec(
+        "SELECT e.seq, e.family_id, e.author_id, e.version FROM entries e "
+        "LEFT JOIN entry_vectors v ON v.entry_seq = e.seq "
+        "LEFT JOIN insights i ON i.entry_seq = e.seq "
+        "WHERE e.deleted_at IS NULL AND i.status IS DISTINCT FROM 'pending' "
+        "AND ($3 = 1 OR v.entry_seq IS NULL OR v.model <> $1 OR v.dimensions <> $2) "
+        "ORDER BY e.seq FOR UPDATE OF e",
+        space.model, static_cast<int64_t>(space.dimensions), all ? 1 : 0);
+    for (int i = 0; i < r.size(); ++i) {
+      Entry entry;
+      entry.family_id = r.Text(i, 1);
+      entry.author_id = r.Text(i, 2);
+      QueueInsight(conn, r.Int(i, 0), entry, r.Int(i, 3), now);
+    }
+    return int64_t{r.size()};
+  });
+}
+
 Result<std::vector<Entry>> PostgresStore::ListAllEntries(const EntryFilter& filter) {
   const auto q = Number(kEntryColumns, LiveEntriesWhere(filter), " ORDER BY e.occurred_at, e.seq");
   auto r = ReadParams("list_all_entries", q.sql, q.params);

@@ -265,6 +265,38 @@ Result<int64_t> SqliteStore::PurgeTrash(int64_t deleted_before) {
   });
 }
 
+Result<int64_t> SqliteStore::QueueReanalysis(const VectorSpace& space, bool all, int64_t now) {
+  return Guard("queue_reanalysis", [&]() -> Result<int64_t> {
+    auto conn = pool_->Acquire();
+    WriteTransaction tx(*pool_, *conn);
+    struct Due {
+      int64_t seq;
+      Entry entry;  // its family and author
+      int64_t version;
+    };
+    std::vector<Due> due;
+    {
+      auto q = conn->Prepare(
+          "SELECT e.seq, e.family_id, e.author_id, e.version FROM entries e "
+          "LEFT JOIN entry_vectors v ON v.entry_seq = e.seq "
+          "LEFT JOIN insights i ON i.entry_seq = e.seq "
+          "WHERE e.deleted_at IS NULL AND i.status IS NOT 'pending' "
+          "AND (?3 OR v.entry_seq IS NULL OR v.model <> ?1 OR v.dimensions <> ?2) "
+          "ORDER BY e.seq");
+      q.Bind(1, space.model).Bind(2, static_cast<int64_t>(space.dimensions)).Bind(3, int64_t{all});
+      while (q.Step()) {
+        Due d{q.Int(0), {}, q.Int(3)};
+        d.entry.family_id = q.Text(1);
+        d.entry.author_id = q.Text(2);
+        due.push_back(std::move(d));
+      }
+    }
+    for (const auto& d : due) QueueInsight(*conn, d.seq, d.entry, d.version, now);
+    tx.Commit();
+    return static_cast<int64_t>(due.size());
+  });
+}
+
 Result<std::vector<Entry>> SqliteStore::ListAllEntries(const EntryFilter& filter) {
   return Guard("list_all_entries", [&]() -> Result<std::vector<Entry>> {
     const SqlWhere w = LiveEntriesWhere(filter);

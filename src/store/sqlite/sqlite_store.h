@@ -71,6 +71,7 @@ class SqliteStore final : public Store {
   Result<SearchChanges> SearchChangesSince(const std::string& family_id, int64_t after,
                                            int limit) override;
   Result<int64_t> PurgeTrash(int64_t deleted_before) override;
+  Result<int64_t> QueueReanalysis(const VectorSpace& space, bool all, int64_t now) override;
 
   Result<std::vector<Job>> ClaimJobs(const std::string& worker, int limit, int64_t now,
                                      int64_t lease_seconds) override;
