@@ -1,9 +1,9 @@
 #include "http/json_writer.h"
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <limits>
+#include <nlohmann/json.hpp>
 #include <random>
 
 namespace dadly::http {
