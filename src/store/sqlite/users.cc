@@ -113,8 +113,8 @@ Result<RotateOutcome> SqliteStore::RotateRefreshToken(const std::string& old_has
       const bool retry = *spent_at >= retry_since && replaced_by;
       if (retry) {
         conn->Prepare(
-                "UPDATE refresh_tokens SET spent_at = ?2 WHERE token_hash = ?1 AND spent_at IS "
-                "NULL")
+                "UPDATE refresh_tokens SET spent_at = ?2 "
+                "WHERE token_hash = ?1 AND spent_at IS NULL")
             .Bind(1, *replaced_by)
             .Bind(2, now)
             .Run();
