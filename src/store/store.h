@@ -205,8 +205,8 @@ class Store {
   virtual Result<int64_t> PurgeTrash(int64_t deleted_before) = 0;
   // Queues the analysis of every live entry, in every family, whose vector is missing or not
   // of `space` (with `all`, of every live entry), as an edit does, unless one is already
-  // pending. Returns how many were queued. For operators (`dadly reanalyse`; on PostgreSQL as
-  // the schema owner).
+  // pending. Returns how many were queued. For operators (`dadly reanalyse`); on PostgreSQL
+  // kPermissionDenied unless connected as the schema owner.
   virtual Result<int64_t> QueueReanalysis(const VectorSpace& space, bool all, int64_t now) = 0;
 
   // --- background work (any store; no caller involved) ---

@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from conftest import (DADLY_BIN, ServerProcess, assert_problem, database_env, grant, login, make_entry, make_family,
+from conftest import (DADLY_BIN, PG_HOST, ServerProcess, assert_problem, database_env, grant, login, make_entry, make_family,
                       make_member, operator_command, signup, wait_insight, wait_insights)
 
 DIARY = [
@@ -168,6 +168,19 @@ def test_vectors_of_a_replaced_embedding_model_are_left_out(tmp_path):
                          env=dict(os.environ, **database_env(tmp_path, owner=True)))
     assert res.returncode == 1 and "usage: dadly reanalyse" in res.stdout
     assert srv.terminate() == 0
+
+
+@pytest.mark.skipif(not PG_HOST, reason="PostgreSQL only: Row Level Security hides the entries")
+def test_reanalyse_as_the_servers_role_says_to_run_it_as_the_owner(tmp_path):
+    srv = ServerProcess(tmp_path).start()
+    owner = signup(srv)
+    make_entry(owner, make_family(owner))
+    assert srv.terminate() == 0
+    res = subprocess.run([DADLY_BIN, "reanalyse", "--data-dir", str(tmp_path)],
+                         capture_output=True, text=True, timeout=30,
+                         env=dict(os.environ, **database_env(tmp_path)))
+    assert res.returncode == 1, res.stdout
+    assert "naming the role that owns the schema" in res.stdout
 
 
 def emotions(user, fid, **params):

@@ -235,6 +235,16 @@ Result<int64_t> PostgresStore::PurgeTrash(int64_t deleted_before) {
 
 Result<int64_t> PostgresStore::QueueReanalysis(const VectorSpace& space, bool all, int64_t now) {
   return InTransaction("queue_reanalysis", [&](Connection& conn) -> Result<int64_t> {
+    // Row Level Security shows any other role no entry at all: say so rather than queue none.
+    const auto owner = conn.Exec(
+        "SELECT tableowner = current_user, current_user FROM pg_tables "
+        "WHERE schemaname = current_schema() AND tablename = 'entries'");
+    if (owner.empty() || owner.Text(0, 0) != "t") {
+      return Fail(ErrorCode::kPermissionDenied,
+                  "run `dadly reanalyse` with DATABASE_URL naming the role that owns the schema; " +
+                      std::string(owner.empty() ? "this role" : owner.Text(0, 1)) +
+                      " sees no entry through Row Level Security");
+    }
     // The row locks keep edits out meanwhile: an edit queues a newer version of its own.
     auto r = conn.Exec(
         "SELECT e.seq, e.family_id, e.author_id, e.version FROM entries e "
