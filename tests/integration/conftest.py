@@ -336,6 +336,15 @@ def grant(data_dir, fid, email, role):
     operator_command(data_dir, "grant", "--family", fid, "--email", email, "--role", role)
 
 
+def family_with(server, role):
+    """A new family of a new owner, with another new account granted `role` in it:
+    (owner, that account, family id)."""
+    owner, member = signup(server), signup(server)
+    fid = make_family(owner)
+    grant(server.data_dir, fid, member.email, role)
+    return owner, member, fid
+
+
 def list_all(user, path, limit=100, params=None):
     """Walks every page of a `{items, next_cursor}` list; returns the items."""
     items, cursor = [], None

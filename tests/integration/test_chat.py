@@ -7,8 +7,8 @@ import time
 import pytest
 import requests
 
-from conftest import (PG_HOST, ServerProcess, assert_problem, grant, make_entry, make_family,
-                      make_member, signup, wait_insight)
+from conftest import (PG_HOST, ServerProcess, assert_problem, family_with, grant, make_entry,
+                      make_family, make_member, signup, wait_insight)
 
 BIKE = "서윤이가 처음으로 두발자전거를 탔다! 너무 기뻤다."
 QUESTION = "서윤이가 처음 두발자전거를 탄 게 언제였지?"
@@ -201,9 +201,7 @@ def test_listing_pages_through_every_conversation(fam):
 def test_a_reply_quoting_an_entry_now_out_of_sight_is_withheld(tmp_path):
     srv = ServerProcess(tmp_path).start()
     try:
-        owner, editor = signup(srv), signup(srv)
-        fid = make_family(owner)
-        grant(srv.data_dir, fid, editor.email, "editor")
+        owner, editor, fid = family_with(srv, "editor")
         eid = make_entry(owner, fid, BIKE, occurred_at="2025-05-05")["id"]
         wait_insight(owner, fid, eid, timeout=30)
         c = new_conversation(editor, fid)

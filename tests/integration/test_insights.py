@@ -7,7 +7,7 @@ import pytest
 
 import os
 
-from conftest import (DADLY_BIN, ServerProcess, database_env, grant, login, make_entry,
+from conftest import (DADLY_BIN, ServerProcess, database_env, family_with, login, make_entry,
                       make_family, make_member, signup, wait_insight)
 
 
@@ -22,9 +22,7 @@ def working(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def fam(working):
-    owner, viewer = signup(working), signup(working)
-    fid = make_family(owner)
-    grant(working.data_dir, fid, viewer.email, "viewer")
+    owner, viewer, fid = family_with(working, "viewer")
     kid = make_member(owner, fid, "서윤", birthdate="2019-03-02")
     return dict(owner=owner, viewer=viewer, fid=fid, kid=kid)
 

@@ -4,8 +4,8 @@ import uuid
 
 import pytest
 
-from conftest import (assert_problem, assert_time, assert_uuid, grant, make_entry, make_family,
-                      make_member, signup)
+from conftest import (assert_problem, assert_time, assert_uuid, family_with, grant, make_entry,
+                      make_family, make_member, signup)
 
 MEMBER_KEYS = {"id", "family_id", "name", "birthdate", "relation", "user_id", "created_at",
                "updated_at"}
@@ -175,10 +175,8 @@ def test_users_list(fam):
         assert_problem(fam[who].get(upath(fam["fid"])), 403, "forbidden")
 
 
-def test_role_change_takes_effect(server, data_dir):
-    owner, u = signup(server), signup(server)
-    fid = make_family(owner)
-    grant(data_dir, fid, u.email, "viewer")
+def test_role_change_takes_effect(server):
+    owner, u, fid = family_with(server, "viewer")
     assert_problem(u.post(f"/families/{fid}/entries", json={"body": "x"}), 403, "forbidden")
     r = owner.patch(upath(fid, u.id), json={"role": "editor"})
     assert r.status_code == 200, r.text
@@ -192,10 +190,8 @@ def test_role_change_takes_effect(server, data_dir):
     assert u.get(f"/families/{fid}").json()["role"] == "editor"
 
 
-def test_remove_user(server, data_dir):
-    owner, u = signup(server), signup(server)
-    fid = make_family(owner)
-    grant(data_dir, fid, u.email, "editor")
+def test_remove_user(server):
+    owner, u, fid = family_with(server, "editor")
     e = make_entry(u, fid)
     assert_problem(u.delete(upath(fid, owner.id)), 403, "forbidden")
     assert owner.delete(upath(fid, u.id)).status_code == 204

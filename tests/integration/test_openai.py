@@ -8,7 +8,7 @@ import time
 import pytest
 import requests
 
-from conftest import (ServerProcess, assert_problem, grant, make_entry, make_family, signup,
+from conftest import (ServerProcess, assert_problem, family_with, make_entry, make_family, signup,
                       wait_insight)
 from fake_openai import FAIL_MARKER, FakeOpenAI
 
@@ -166,9 +166,7 @@ def test_a_withheld_reply_is_not_sent_back_to_the_model(tmp_path, fake):
     since the model would otherwise read (and could repeat) what the entry said."""
     srv = ServerProcess(tmp_path, env=openai_env(fake)).start()
     try:
-        owner, editor = signup(srv), signup(srv)
-        fid = make_family(owner)
-        grant(srv.data_dir, fid, editor.email, "editor")
+        owner, editor, fid = family_with(srv, "editor")
         eid = make_entry(owner, fid, BIKE, occurred_at="2025-05-05")["id"]
         wait_insight(owner, fid, eid, timeout=10)
         cid = editor.post(f"/families/{fid}/conversations", json={}).json()["id"]
