@@ -1,7 +1,6 @@
 """Search: hybrid retrieval with a cited answer, within what the caller may see."""
 import os
 import subprocess
-import time
 
 import pytest
 
