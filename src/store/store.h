@@ -61,7 +61,6 @@ struct TrashQuery {
   int limit = 20;
 };
 
-// An entry as search indexes it: with its embedding (empty until its insight is done).
 // The vectors that can be compared with one another: those one embedding model made at one
 // length.
 struct VectorSpace {
@@ -69,6 +68,7 @@ struct VectorSpace {
   size_t dimensions = 0;
 };
 
+// An entry as search indexes it: with its embedding (empty until its insight is done).
 struct SearchableEntry {
   Entry entry;
   std::vector<float> vector;  // empty when it has none
@@ -124,8 +124,8 @@ class Store {
   // Starts a session whose first refresh token is `token`.
   virtual Status CreateSession(const RefreshToken& token) = 0;
   // Spends `old_hash` and stores `next` in the same session, if `old_hash` is valid at `now`.
-  // A token spent at or after `retry_since` may come back once more while the token it was
-  // traded for has never been used: the client lost the answer (a page reloaded mid-request).
+  // A token spent at or after `retry_since` may come back while the token it was last traded
+  // for has never been used: the client lost the answer (a page reloaded mid-request).
   // That unused token is then withdrawn and `next` takes its place. Any other spent token that
   // comes back revokes the session (kReused). Fills `user_id` with the session's user when
   // rotated.
