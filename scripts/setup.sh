@@ -10,7 +10,7 @@ packages=(
   libsqlite3-dev libpq-dev libsodium-dev libutf8proc-dev libssl-dev libcurl4-openssl-dev nlohmann-json3-dev rapidjson-dev
   libexpected-dev
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev
-  libgtest-dev libgmock-dev
+  libgoogle-perftools-dev libgtest-dev libgmock-dev
   python3 python3-pytest python3-requests python3-yaml python3-cryptography sqlite3 curl
   chromium fonts-noto-cjk
   postgresql-15 postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl
