@@ -31,10 +31,11 @@ void AddListCursor(SqlWhere& where, const EntryCursor& cursor);
 // Trashed entries of the family the viewer may see, after the query's cursor if any.
 SqlWhere TrashWhere(const TrashQuery& query);
 
-// The newest position of the family's search log (?1), 0 when it has none.
+// The newest position of the family's search log (?1), 0 when it has none. SQLite's; PostgreSQL
+// reads the log through functions that wait for the family's changes in flight (migration 0007).
 inline constexpr const char* kSearchMark =
     "SELECT coalesce(max(seq), 0) FROM search_log WHERE family_id = ?1";
-// The log after position ?2 (?1: the family), oldest first, at most ?3 rows.
+// The log after position ?2 (?1: the family), oldest first, at most ?3 rows. SQLite's, as above.
 inline constexpr const char* kSearchChanges =
     "SELECT seq, entry_seq FROM search_log WHERE family_id = ?1 AND seq > ?2 ORDER BY seq "
     "LIMIT ?3";

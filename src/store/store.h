@@ -195,9 +195,11 @@ class Store {
   // its index from this).
   virtual Result<std::vector<SearchableEntry>> ListSearchable(const EntryFilter& filter) = 0;
   // The family's search log (what search sees changed: entries, their tags, insights and
-  // vectors, members): its newest position, 0 when empty. Cheap: one index lookup.
+  // vectors, members): its newest position, 0 when empty. Cheap: one index lookup. No change
+  // can appear later at a position at or below one returned (on PostgreSQL, where transactions
+  // commit in any order, the read first waits for the family's changes still being committed).
   virtual Result<int64_t> SearchMark(const std::string& family_id) = 0;
-  // The changes logged after position `after`, at most `limit` rows of them.
+  // The changes logged after position `after`, at most `limit` rows of them; final, as above.
   virtual Result<SearchChanges> SearchChangesSince(const std::string& family_id, int64_t after,
                                                    int limit) = 0;
   // Erases entries trashed before `deleted_before`, everywhere in the database, with their jobs,

@@ -1,11 +1,14 @@
 """Search: hybrid retrieval with a cited answer, within what the caller may see."""
 import os
 import subprocess
+import threading
+import time
 
 import pytest
 
-from conftest import (DADLY_BIN, PG_HOST, ServerProcess, assert_problem, database_env, grant, login, make_entry, make_family,
-                      make_member, operator_command, signup, wait_insight, wait_insights)
+from conftest import (DADLY_BIN, PG_HOST, ServerProcess, assert_problem, database_env, family_with,
+                      grant, login, make_entry, make_family, make_member, operator_command, signup,
+                      wait_insight, wait_insights)
 
 DIARY = [
     ("2025-05-05", "서윤이가 오늘 처음으로 두발자전거를 탔다! 아빠가 뒤에서 잡아주다가 놓았는데 "
@@ -127,6 +130,62 @@ def test_the_index_follows_edits_and_deletions(fam):
     assert search(viewer, fid, query="줄넘기")["results"] == []
     assert [r["entry_id"] for r in search(owner, fid, query="줄넘기")["results"]] == [e["id"]]
     assert owner.delete(f"/families/{fid}/entries/{e['id']}").status_code == 204
+
+
+class HeldTransaction:
+    """A psql session connected as the server's role: runs statements in a transaction that
+    stays open until commit(), as a request of the server does while it waits for the disk."""
+
+    def __init__(self, data_dir, acting_for, sql):
+        self.psql = subprocess.Popen(
+            ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", database_env(data_dir)["DATABASE_URL"]],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        self.run(f"BEGIN; SET LOCAL app.user_id = '{acting_for}'; {sql}")
+
+    def run(self, sql):
+        self.psql.stdin.write(f"{sql}\n\\echo ran\n")
+        self.psql.stdin.flush()
+        out = []
+        while (line := self.psql.stdout.readline()) and line.strip() != "ran":
+            out.append(line)
+        assert line, f"psql ended: {''.join(out)}"
+
+    def commit(self):
+        self.run("COMMIT;")
+        self.psql.stdin.close()
+        assert self.psql.wait(timeout=10) == 0
+
+
+@pytest.mark.skipif(not PG_HOST, reason="SQLite commits one writer at a time, in log order")
+def test_a_trash_committed_after_a_later_write_leaves_every_index(server):
+    # Each change is logged with the next position, but PostgreSQL's transactions may commit in
+    # another order than they took their positions. No reader's index may move past a change
+    # still being committed, whether it is brought up to date (the viewer's, used before) or
+    # built (the owner's, first used meanwhile): the trashed entry would stay in it.
+    owner, viewer, fid = family_with(server, "viewer")
+    trashed = make_entry(owner, fid, "오늘 처음으로 트램펄린에서 뛰었다.", occurred_at="2025-07-01")["id"]
+
+    def found(user):
+        return [r["entry_id"] for r in search(user, fid, query="트램펄린")["results"]]
+
+    assert found(viewer) == [trashed]
+    # The trash as PostgresStore::TrashEntry makes it, acting for the owner, not yet committed.
+    trash = HeldTransaction(
+        server.data_dir, owner.id,
+        f"UPDATE entries SET deleted_at = {int(time.time())}, version = version + 1 "
+        f"WHERE id = '{trashed}' AND family_id = '{fid}' AND deleted_at IS NULL;")
+    # A later write commits first, and both search meanwhile.
+    make_entry(owner, fid, "오늘은 공원에서 그네를 탔다.", occurred_at="2025-07-02")
+    meanwhile = [threading.Thread(target=found, args=(user,)) for user in (viewer, owner)]
+    for thread in meanwhile:
+        thread.start()
+    time.sleep(0.5)
+    trash.commit()
+    for thread in meanwhile:
+        thread.join(timeout=20)
+        assert not thread.is_alive()
+    assert viewer.get(f"/families/{fid}/entries/{trashed}").status_code == 404
+    assert found(viewer) == [] and found(owner) == []
 
 
 def test_vectors_of_a_replaced_embedding_model_are_left_out(tmp_path):

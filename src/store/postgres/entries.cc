@@ -291,16 +291,19 @@ Result<std::vector<SearchableEntry>> PostgresStore::ListSearchable(const EntryFi
   return out;
 }
 
+// The log is read through functions that first wait for the family's changes in flight
+// (migration 0007): transactions commit in any order, and a position read past a change still
+// being committed would never be read again.
 Result<int64_t> PostgresStore::SearchMark(const std::string& family_id) {
-  auto r = Read("search_mark", Dollars(kSearchMark), family_id);
+  auto r = Read("search_mark", "SELECT dadly_search_mark($1)", family_id);
   if (!r) return tl::unexpected(r.error());
   return r->Int(0, 0);
 }
 
 Result<SearchChanges> PostgresStore::SearchChangesSince(const std::string& family_id, int64_t after,
                                                         int limit) {
-  auto r = Read("search_changes", Dollars(kSearchChanges), family_id, after,
-                static_cast<int64_t>(limit));
+  auto r = Read("search_changes", "SELECT seq, entry_seq FROM dadly_search_changes($1, $2, $3)",
+                family_id, after, static_cast<int64_t>(limit));
   if (!r) return tl::unexpected(r.error());
   std::vector<std::pair<int64_t, std::optional<int64_t>>> rows;
   for (int i = 0; i < r->size(); ++i) rows.emplace_back(r->Int(i, 0), r->OptInt(i, 1));
