@@ -199,3 +199,32 @@ def test_changing_the_account_language_changes_the_labels(server):
     assert user.get("/me").json()["user"]["display_name"] == "Mom"
     assert_problem(user.patch("/me", json={}), 400, "validation_failed")
     assert user.get("/me").json()["user"]["locale"] == "en"
+
+
+def test_counts_hold_only_what_the_reader_may_see(server, data_dir):
+    """A bucket's count is the number of its entries the reader may read: a child's counts leave
+    out entries that do not tag it, everyone's leave out others' private entries and the trash,
+    and another family's entries count nowhere."""
+    owner, child, viewer = signup(server), signup(server), signup(server)
+    fid = make_family(owner)
+    grant(data_dir, fid, child.email, "child")
+    grant(data_dir, fid, viewer.email, "viewer")
+    me = make_member(owner, fid, "서윤", user_id=child.id)["id"]
+    sibling = make_member(owner, fid, "하준")["id"]
+    about_me = {make_entry(owner, fid, occurred_at=f"2025-05-0{d}", member_ids=[me])["id"]
+                for d in (1, 2)}
+    family = about_me | {make_entry(owner, fid, occurred_at="2025-05-03", member_ids=[sibling])["id"],
+                         make_entry(owner, fid, occurred_at="2025-05-04")["id"]}
+    make_entry(owner, fid, occurred_at="2025-05-05", member_ids=[me], visibility="private")
+    trashed = make_entry(owner, fid, occurred_at="2025-05-06", member_ids=[me])["id"]
+    assert owner.delete(f"/families/{fid}/entries/{trashed}").status_code == 204
+    other = signup(server)
+    make_entry(other, make_family(other), occurred_at="2025-05-07")
+    for user, seen in ((child, about_me), (viewer, family)):
+        for group in ("month", "year"):
+            pages, _ = walk(user, fid, group=group, limit=1)
+            summary, _ = summarize(pages)
+            assert len(summary) == 1, summary
+            (bucket,) = summary.values()
+            assert set(bucket["seen"]) == seen
+            assert bucket["count"] == len(seen), (group, bucket)
