@@ -291,6 +291,50 @@ def test_entries_filter_by_topic_and_emotion(fam):
         assert_problem(owner.get(f"/families/{fid}/entries", params=bad), 400, "validation_failed")
 
 
+def test_a_child_finds_maps_and_is_answered_only_from_entries_about_it(fam):
+    # A child's account reads the family entries tagging the member linked to it: search (its
+    # results, the answer and its citations), the emotion map and chat draw on nothing else.
+    srv = fam["server"]
+    owner, child = signup(srv), signup(srv)
+    fid = make_family(owner)
+    grant(srv.data_dir, fid, child.email, "child")
+    me = make_member(owner, fid, "서윤", user_id=child.id)["id"]
+    sibling = make_member(owner, fid, "하준")["id"]
+    mine = make_entry(owner, fid, "서윤이가 수영장에서 처음 물에 떴다. 너무 기뻤다.",
+                      occurred_at="2025-06-01", member_ids=[me])["id"]
+    hidden = [
+        make_entry(owner, fid, "하준이가 수영장에서 울었다. 걱정했다.", occurred_at="2025-06-02",
+                   member_ids=[sibling])["id"],
+        make_entry(owner, fid, "다 같이 수영장에 갔다. 피곤했다.", occurred_at="2025-06-03")["id"],
+        make_entry(owner, fid, "서윤이 수영장 비밀 선물을 샀다. 설렜다.", occurred_at="2025-06-04",
+                   member_ids=[me], visibility="private")["id"],
+        make_entry(owner, fid, "서윤이와 수영장 매점에서 화가 났다.", occurred_at="2025-06-05",
+                   member_ids=[me])["id"],
+    ]
+    wait_insights(owner, fid, [mine] + hidden, timeout=30)
+    assert owner.delete(f"/families/{fid}/entries/{hidden[-1]}").status_code == 204
+    everything = search(owner, fid, query="수영장")
+    assert {r["entry_id"] for r in everything["results"]} == {mine} | set(hidden[:3])
+
+    s = search(child, fid, query="수영장")
+    assert [r["entry_id"] for r in s["results"]] == [mine]
+    assert [c["entry_id"] for c in s["citations"]] == [mine]
+    assert "2025-06-01" in s["answer"]
+    assert not any(day in s["answer"] for day in ("2025-06-02", "2025-06-03", "2025-06-04",
+                                                   "2025-06-05"))
+    m = emotions(child, fid, bucket="day")
+    assert [(p["period"], p["member_id"], p["entries"]) for p in m["items"]] == [
+        ("2025-06-01", me, 1)]
+    r = child.post(f"/families/{fid}/conversations", json={})
+    assert r.status_code == 201, r.text
+    r = child.post(f"/families/{fid}/conversations/{r.json()['id']}/messages",
+                   json={"content": "수영장에 간 날은 언제였지?"})
+    assert r.status_code == 201, r.text
+    reply = r.json()["reply"]
+    assert [c["entry_id"] for c in reply["citations"]] == [mine]
+    assert "2025-06-01" in reply["content"] and "2025-06-02" not in reply["content"]
+
+
 def test_owners_see_the_familys_ai_use_and_no_text(fam):
     r = fam["owner"].get(f"/families/{fam['fid']}/ai-usage")
     assert r.status_code == 200, r.text
