@@ -201,6 +201,40 @@ def test_outsider_sees_nothing(fam):
                    404, "not_found")
 
 
+def test_an_id_out_of_reach_answers_exactly_like_a_missing_one(fam):
+    """Another family's entry, and a private entry of someone else, answer every entry route,
+    conditional ones too, with the very answer an unknown id gets: nothing tells that it exists."""
+    outsider, owner = fam["outsider"], fam["owner"]
+    fid_b = make_family(outsider)
+    theirs = make_entry(outsider, fid_b)
+    trashed = make_entry(outsider, fid_b)
+    assert outsider.delete(f"/families/{fid_b}/entries/{trashed['id']}").status_code == 204
+    private = make_entry(fam["editor"], fam["fid"], visibility="private")
+
+    def answers(user, fid, eid):
+        path = f"/families/{fid}/entries/{eid}"
+        out = []
+        for method, extra in (("GET", {}), ("GET", {"headers": {"If-None-Match": '"1"'}}),
+                              ("PATCH", {"json": {"title": "x"}}),
+                              ("PATCH", {"json": {"title": "x"}, "headers": {"If-Match": '"1"'}}),
+                              ("DELETE", {}), ("DELETE", {"headers": {"If-Match": '"1"'}})):
+            r = user.request(method, path, **extra)
+            out.append((method, r.status_code, r.json(), "ETag" in r.headers))
+        r = user.post(path + "/restore")
+        out.append(("restore", r.status_code, r.json(), "ETag" in r.headers))
+        return out
+
+    missing = answers(owner, fam["fid"], str(uuid.uuid4()))
+    assert {(status, body["code"]) for _, status, body, _ in missing} == {(404, "not_found")}
+    for eid in (theirs["id"], trashed["id"], private["id"]):
+        assert answers(owner, fam["fid"], eid) == missing
+    # The same from the outsider's side, under its own family and A's.
+    missing_b = answers(outsider, fid_b, str(uuid.uuid4()))
+    assert answers(outsider, fid_b, private["id"]) == missing_b
+    assert answers(outsider, fam["fid"], str(uuid.uuid4())) == answers(
+        outsider, fam["fid"], make_entry(owner, fam["fid"])["id"])
+
+
 def test_unlinked_child_sees_nothing(fam):
     """A child whose account is linked to no member sees no entry at all."""
     child = fam["child"]
