@@ -139,6 +139,11 @@ Result<Entry> EntryService::Update(const std::string& caller, const std::string&
   auto entry = FindVisible(*access, entry_id, false);
   if (!entry) return entry;
   if (!CanModify(access->membership, *entry)) return Forbidden("you may not change this entry");
+  // An owner may edit the family's entries of others, but hiding one from the family (and from
+  // the owner) is its author's choice alone.
+  if (draft.visibility == "private" && entry->author_id != caller) {
+    return Forbidden("only its author may make an entry private");
+  }
   if (auto ok = CheckDraft(*access, draft, false); !ok) return tl::unexpected(ok.error());
   const int64_t expected = if_match.value_or(entry->version);
   ApplyDraft(draft, &*entry);

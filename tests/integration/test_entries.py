@@ -189,6 +189,22 @@ def test_private_entries_only_for_author(fam):
     assert e["id"] in ids(list_all(editor, f"/families/{fam['fid']}/trash"))
 
 
+def test_only_the_author_makes_an_entry_private(fam):
+    owner, editor = fam["owner"], fam["editor"]
+    e = make_entry(editor, fam["fid"], body="가족 모두 보는 일기")
+    assert_problem(owner.patch(epath(fam, e["id"]), json={"visibility": "private"}), 403, "forbidden")
+    assert_problem(owner.patch(epath(fam, e["id"]), json={"visibility": "private", "title": "x"}),
+                   403, "forbidden")
+    r = owner.get(epath(fam, e["id"]))
+    assert r.status_code == 200 and r.json() == e
+    # The owner may still edit it otherwise, and its author may make it private.
+    r = owner.patch(epath(fam, e["id"]), json={"title": "제목", "visibility": "family"})
+    assert r.status_code == 200, r.text
+    r = editor.patch(epath(fam, e["id"]), json={"visibility": "private"})
+    assert r.status_code == 200 and r.json()["visibility"] == "private", r.text
+    assert_problem(owner.get(epath(fam, e["id"])), 404, "not_found")
+
+
 def test_outsider_sees_nothing(fam):
     e = make_entry(fam["owner"], fam["fid"])
     o = fam["outsider"]

@@ -28,9 +28,19 @@ interface Props {
   cancelHref: string;
   onSubmit: (values: EntryValues) => Promise<void>;
   context: 'write' | 'edit';
+  /** Only an entry's author may make it private; others editing it do not get the choice. */
+  showVisibility?: boolean;
 }
 
-export function EntryForm({ initial, draftKey, members, cancelHref, onSubmit, context }: Props) {
+export function EntryForm({
+  initial,
+  draftKey,
+  members,
+  cancelHref,
+  onSubmit,
+  context,
+  showVisibility = true,
+}: Props) {
   const { t } = useTranslation();
   const form = useApiForm(context, FIELDS);
   const draft = useDraft<EntryValues>(draftKey, initial);
@@ -97,29 +107,31 @@ export function EntryForm({ initial, draftKey, members, cancelHref, onSubmit, co
       >
         <ChildToggles name="member_ids" members={members} selected={v.member_ids} onToggle={toggleChild} />
       </FieldGroup>
-      <FieldGroup id="entry-visibility" legend={t('editor.visibility')} error={form.errors.fields.visibility}>
-        <div className="choice-cards">
-          {(['family', 'private'] as const).map((option) => (
-            <label key={option} className="choice-card">
-              <input
-                type="radio"
-                name="visibility"
-                value={option}
-                checked={v.visibility === option}
-                onChange={() => set('visibility', option)}
-              />
-              <span className="choice-card__text">
-                <span className="choice-card__title">
-                  {option === 'family' ? t('editor.visFamily') : t('editor.visPrivate')}
+      {showVisibility && (
+        <FieldGroup id="entry-visibility" legend={t('editor.visibility')} error={form.errors.fields.visibility}>
+          <div className="choice-cards">
+            {(['family', 'private'] as const).map((option) => (
+              <label key={option} className="choice-card">
+                <input
+                  type="radio"
+                  name="visibility"
+                  value={option}
+                  checked={v.visibility === option}
+                  onChange={() => set('visibility', option)}
+                />
+                <span className="choice-card__text">
+                  <span className="choice-card__title">
+                    {option === 'family' ? t('editor.visFamily') : t('editor.visPrivate')}
+                  </span>
+                  <span className="choice-card__hint">
+                    {option === 'family' ? t('editor.visFamilyHint') : t('editor.visPrivateHint')}
+                  </span>
                 </span>
-                <span className="choice-card__hint">
-                  {option === 'family' ? t('editor.visFamilyHint') : t('editor.visPrivateHint')}
-                </span>
-              </span>
-            </label>
-          ))}
-        </div>
-      </FieldGroup>
+              </label>
+            ))}
+          </div>
+        </FieldGroup>
+      )}
       <div className="form__actions form__actions--end">
         <Link to={cancelHref} className="button button--quiet" onClick={draft.clear}>
           {t('editor.cancel')}

@@ -72,4 +72,20 @@ describe('EditEntryPage', () => {
     expect(patch?.headers['if-match']).toBe('"2"');
     expect(patch?.body).toMatchObject({ body: '고친 내용', title: '제목', occurred_at: '2026-10-01' });
   });
+
+  it('offers "only me" to the author alone', async () => {
+    const routes = (author_id: string) => ({
+      ...withMembers,
+      'GET /api/v1/families/f1/entries/e1': () => json(200, entry('e1', '2026-10-01', { author_id, author_name: '엄마' })),
+    });
+    const mine = renderApp('/entries/e1/edit', routes('u1'));
+    await screen.findByLabelText('무슨 일이 있었나요?');
+    expect(screen.getByRole('radio', { name: /나만/ })).toBeInTheDocument();
+    mine.unmount();
+    // The owner may edit another parent's family entry, but not hide it from the family.
+    renderApp('/entries/e1/edit', routes('u2'));
+    await screen.findByLabelText('무슨 일이 있었나요?');
+    expect(screen.queryByRole('radio', { name: /나만/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('group', { name: '누가 볼 수 있나요?' })).not.toBeInTheDocument();
+  });
 });

@@ -5,6 +5,7 @@ import { useNavigate, useParams } from 'react-router';
 import { api, etagOf } from '../api';
 import type { Entry, EntryCreate, EntryPatch } from '../api/types';
 import { useFamily } from '../auth/family';
+import { useSession } from '../auth/session';
 import { EntryForm, emptyEntry, type EntryValues } from '../components/EntryForm';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { PageHeading } from '../components/PageHeading';
@@ -49,6 +50,7 @@ export function NewEntryPage() {
 export function EditEntryPage() {
   const { t } = useTranslation();
   const { eid = '' } = useParams();
+  const { me } = useSession();
   const { family, members, membersLoaded } = useFamily();
   const navigate = useNavigate();
   const [entry, setEntry] = useState<Entry | null>(null);
@@ -92,6 +94,7 @@ export function EditEntryPage() {
           members={members}
           cancelHref={`/entries/${entry.id}`}
           onSubmit={save}
+          showVisibility={me?.user.id === entry.author_id}
         />
       ) : (
         <Splash />
