@@ -264,7 +264,7 @@ int Run(int argc, char** argv) {
   JobRunner jobs(**store, clock, {{"insight", &insight_job}},
                  RunnerOptions(worker_only ? std::max(config->workers, 1) : config->workers,
                                config->job_lease_seconds));
-  OperatorService operators(**store, config->admin_emails);
+  OperatorService operators(**store, config->admin_user_ids);
   SearchService search(**store, ai, static_cast<size_t>(config->search_cache_entries));
   EmotionService emotions(**store);
   AiUsageService ai_usage(**store, clock);

@@ -7,6 +7,8 @@
 #include <set>
 #include <thread>
 
+#include "core/ids.h"
+
 namespace dadly {
 namespace {
 
@@ -125,15 +127,23 @@ Result<Config> LoadConfig(int argc, char** argv) {
       return Invalid("DADLY_AI_TRACE_CONTENT", "must be true or false");
     c.ai_trace_content = v == "true";
   }
-  const std::string admins = Env("DADLY_ADMIN_EMAILS");
+  if (!Env("DADLY_ADMIN_EMAILS").empty()) {
+    return Invalid("DADLY_ADMIN_EMAILS",
+                   "is no longer read: name the operators' account ids in DADLY_ADMIN_USER_IDS "
+                   "(anyone can sign up first with an email address)");
+  }
+  const std::string admins = Env("DADLY_ADMIN_USER_IDS");
   for (std::string_view rest = admins; !rest.empty();) {
     const size_t comma = std::min(rest.find(','), rest.size());
-    std::string email(rest.substr(0, comma));
-    // Trimmed and lower-cased, as accounts keep their emails.
-    email.erase(0, email.find_first_not_of(" \t"));
-    email.erase(email.find_last_not_of(" \t") + 1);
-    for (auto& ch : email) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    if (!email.empty()) c.admin_emails.insert(email);
+    std::string id(rest.substr(0, comma));
+    // Trimmed and lower-cased, as accounts keep their ids.
+    id.erase(0, id.find_first_not_of(" \t"));
+    id.erase(id.find_last_not_of(" \t") + 1);
+    for (auto& ch : id) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (!id.empty() && !IsUuid(id)) {
+      return Invalid("DADLY_ADMIN_USER_IDS", "must be account ids (the id of GET /api/v1/me)");
+    }
+    if (!id.empty()) c.admin_user_ids.insert(id);
     rest.remove_prefix(std::min(comma + 1, rest.size()));
   }
   if (auto ok = IntFromEnv("DADLY_WORKERS", 0, 64, &c.workers); !ok) {
@@ -240,7 +250,7 @@ std::vector<std::string> DescribeConfig(const Config& c) {
       "workers = " + std::to_string(c.workers),
       "job_lease_seconds = " + std::to_string(c.job_lease_seconds),
       "search_cache_entries = " + std::to_string(c.search_cache_entries),
-      "admin_emails = " + std::to_string(c.admin_emails.size()) + " account(s)",
+      "admin_user_ids = " + std::to_string(c.admin_user_ids.size()) + " account(s)",
       "embedding_dimensions = " + std::to_string(c.embedding_dimensions),
       "web_dir = " + (c.web_dir.empty() ? std::string("(built in)") : c.web_dir),
       "auth = " + c.auth,

@@ -36,8 +36,10 @@ struct Config {
   int embedding_dimensions = 0;
   int search_cache_entries =
       50000;  // DADLY_SEARCH_CACHE_ENTRIES: entries kept indexed (~2.7 kB each)
-  // DADLY_ADMIN_EMAILS (comma-separated): accounts that may see the instance's job queue.
-  std::set<std::string> admin_emails;
+  // DADLY_ADMIN_USER_IDS (comma-separated account ids): the operators, who may see the
+  // instance's job queue. Ids, not emails: Dadly does not verify emails, so anyone could sign
+  // up first with an operator's address.
+  std::set<std::string> admin_user_ids;
   std::string web_dir;  // empty: the web app compiled into the binary
   // Who signs users in (DADLY_AUTH): builtin (Dadly's own accounts and HS256 tokens) or
   // supabase (Supabase Auth's tokens; SUPABASE_URL is then required).

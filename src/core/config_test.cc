@@ -97,5 +97,27 @@ TEST(Config, AuthModeIsBuiltinOrSupabaseWithAUrl) {
   EXPECT_NE(all.find("SUPABASE_ANON_KEY = anon-public-key"), std::string::npos);
 }
 
+TEST(Config, OperatorsAreNamedByAccountId) {
+  setenv("DADLY_ADMIN_USER_IDS",
+         " 3F91A595-857F-42DD-A257-3831868B48BC ,,"
+         "b37c5a01-7ca6-4b35-9665-693f8eb2804b",
+         1);
+  auto c = Load({"dadly", "serve"});
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->admin_user_ids, (std::set<std::string>{"3f91a595-857f-42dd-a257-3831868b48bc",
+                                                      "b37c5a01-7ca6-4b35-9665-693f8eb2804b"}));
+  setenv("DADLY_ADMIN_USER_IDS", "dad@example.com", 1);
+  auto email = Load({"dadly", "serve"});
+  unsetenv("DADLY_ADMIN_USER_IDS");
+  ASSERT_FALSE(email);
+  EXPECT_EQ(email.error().fields.at(0).field, "DADLY_ADMIN_USER_IDS");
+  // Emails were read before; anyone can sign up first with one, so naming one stops the start.
+  setenv("DADLY_ADMIN_EMAILS", "dad@example.com", 1);
+  auto old = Load({"dadly", "serve"});
+  unsetenv("DADLY_ADMIN_EMAILS");
+  ASSERT_FALSE(old);
+  EXPECT_NE(old.error().fields.at(0).message.find("DADLY_ADMIN_USER_IDS"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace dadly

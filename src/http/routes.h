@@ -44,7 +44,7 @@ void AddInsightRoutes(Router& router, const AuthService& auth, SearchService& se
 // `Accept: text/event-stream` streams the reply as Server-Sent Events (delta..., then done or
 // error); otherwise it answers 201 with the question and the reply.
 void AddChatRoutes(Router& router, const AuthService& auth, ChatService& chat);
-// /admin/jobs, for the operators named in DADLY_ADMIN_EMAILS.
+// /admin/jobs, for the operators named in DADLY_ADMIN_USER_IDS.
 void AddAdminRoutes(Router& router, const AuthService& auth, OperatorService& operators);
 // /healthz, /readyz (503 while `draining` or when the store fails), /metrics, the OpenAPI
 // document and /docs.

@@ -140,7 +140,7 @@ TABLE = [
     row("POST", CONV + "/messages", AUTH(404, 404, 201, 404), body={"content": "오늘의 기록"},
         setup=fresh_conversation("viewer"), variant="viewer's"),
     row("DELETE", CONV, AUTH(204, 404, 404, 404), setup=fresh_conversation("owner"), probe=CONV),
-    # operators only (DADLY_ADMIN_EMAILS names none of these accounts)
+    # operators only (DADLY_ADMIN_USER_IDS names none of these accounts)
     row("GET", "/api/v1/admin/jobs", AUTH(403, 403, 403, 403)),
 ]
 

@@ -8,8 +8,8 @@ import uuid
 import pytest
 import yaml
 
-from conftest import (DADLY_BIN, REPO, Client, ServerProcess, assert_problem, make_entry,
-                      make_family, make_member, signup)
+from conftest import (DADLY_BIN, REPO, Client, ServerProcess, assert_problem, login, make_entry,
+                      make_family, make_member, signup, wait_insight)
 
 
 @pytest.fixture(scope="module")
@@ -315,3 +315,30 @@ def test_sigterm_graceful_with_idle_keepalive(tmp_path):
     code = srv.terminate(timeout=10)
     assert code == 0, f"exit code {code} after SIGTERM"
     assert time.monotonic() - started < 10
+
+
+# ---------------------------------------------------------------- operators
+def test_operators_are_named_by_account_id(tmp_path):
+    srv = ServerProcess(tmp_path).start()
+    operator, parent = signup(srv), signup(srv)
+    fid = make_family(parent)
+    eid = make_entry(parent, fid, "아무도 읽으면 안 되는 일기")["id"]
+    wait_insight(parent, fid, eid)
+    assert srv.terminate() == 0
+
+    srv = ServerProcess(tmp_path, env={"DADLY_ADMIN_USER_IDS": operator.id.upper()}).start()
+    operator = login(srv, operator.email, operator.password)
+    parent = login(srv, parent.email, parent.password)
+    r = operator.get("/admin/jobs", params={"state": "done"})
+    assert r.status_code == 200, r.text
+    assert [(j["family_id"], j["entry_id"], j["state"]) for j in r.json()["items"]] == [
+        (fid, eid, "done")]
+    assert "일기" not in r.text
+    assert_problem(parent.get("/admin/jobs"), 403, "forbidden")
+    assert srv.terminate() == 0
+
+    # An email names no operator: anyone may have signed up first with it.
+    res = subprocess.run([DADLY_BIN, "config", "--data-dir", str(tmp_path)], capture_output=True,
+                         text=True, timeout=30,
+                         env={"PATH": "/usr/bin:/bin", "DADLY_ADMIN_EMAILS": operator.email})
+    assert res.returncode == 1 and "DADLY_ADMIN_USER_IDS" in res.stdout, res.stdout
