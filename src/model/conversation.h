@@ -22,6 +22,8 @@ struct Message {
   std::string content;
   std::vector<Citation> citations;  // only on replies
   int64_t created_at = 0;
+  // A reply's passages it did not cite (no excerpt): withheld and erased with them all the same.
+  std::vector<Citation> sources;
 };
 
 struct Conversation {

@@ -20,12 +20,14 @@ constexpr size_t kHistoryMessages = 12;  // six exchanges
 constexpr size_t kRetrieved = 5;
 constexpr size_t kPassages = 3;
 
-// Replaces each reply that quotes an entry outside `filter` (what the reader may see now) with a
-// notice, and drops its citations.
+// Replaces each reply that cites, or was given to answer from, an entry outside `filter` (what
+// the reader may see now) with a notice, and drops its citations. A reply may quote a passage
+// without citing it.
 Status WithholdUnseen(Store& store, const EntryFilter& filter, std::vector<Message>& messages) {
   std::vector<int64_t> cited;
   for (const Message& m : messages) {
     for (const Citation& c : m.citations) cited.push_back(c.entry_seq);
+    for (const Citation& c : m.sources) cited.push_back(c.entry_seq);
   }
   if (cited.empty()) return {};
   EntryFilter seen_filter = filter;
@@ -35,14 +37,15 @@ Status WithholdUnseen(Store& store, const EntryFilter& filter, std::vector<Messa
   std::unordered_set<int64_t> visible;
   for (const Entry& e : *seen) visible.insert(e.seq);
   for (Message& m : messages) {
-    const bool hidden = std::any_of(m.citations.begin(), m.citations.end(), [&](const Citation& c) {
-      return !visible.contains(c.entry_seq);
-    });
+    const auto unseen = [&](const Citation& c) { return !visible.contains(c.entry_seq); };
+    const bool hidden = std::any_of(m.citations.begin(), m.citations.end(), unseen) ||
+                        std::any_of(m.sources.begin(), m.sources.end(), unseen);
     if (!hidden) continue;
     m.content = search::HasHangul(m.content)
                     ? "이 답변이 인용한 기록을 이제 볼 수 없어서 답변을 숨겼어요."
                     : "This reply quoted an entry you can no longer see, so it is hidden.";
     m.citations.clear();
+    m.sources.clear();
   }
   return {};
 }
@@ -143,7 +146,7 @@ Result<PreparedTurn> ChatService::Prepare(const std::string& caller, const std::
     turn.history.push_back(ChatTurn{messages[i].role, messages[i].content});
   }
   turn.history.push_back(ChatTurn{"user", content});
-  turn.question = Message{NewUuid(), "user", content, {}, clock_.NowSeconds()};
+  turn.question = Message{NewUuid(), "user", content, {}, clock_.NowSeconds(), {}};
 
   // The conversation in mind: a follow-up ("그때 몇 살이었지?") leans on the question before it.
   SearchQuery query;
@@ -176,11 +179,16 @@ Result<ChatExchange> ChatService::Answer(const PreparedTurn& turn, const OnDelta
   CitedText cited = Cite(*reply, turn.passages.size());
   ChatExchange out;
   out.question = turn.question;
-  out.reply = Message{NewUuid(), "assistant", std::move(cited.text), {}, clock_.NowSeconds()};
+  out.reply = Message{NewUuid(), "assistant", std::move(cited.text), {}, clock_.NowSeconds(), {}};
   for (size_t i : cited.cited) {
     const SearchHit& hit = turn.passages[i];
     out.reply.citations.push_back(
         Citation{hit.entry_id, hit.occurred_at, search::PlainText(hit.snippet)});
+  }
+  for (size_t i = 0; i < turn.passages.size(); ++i) {
+    if (std::find(cited.cited.begin(), cited.cited.end(), i) == cited.cited.end()) {
+      out.reply.sources.push_back(Citation{turn.passages[i].entry_id, "", "", 0});
+    }
   }
   Conversation conversation = turn.conversation;
   if (conversation.title.empty()) {

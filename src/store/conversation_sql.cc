@@ -2,13 +2,20 @@
 
 namespace dadly {
 
+std::vector<std::pair<const Citation*, bool>> CitationRowsOf(const Message& m) {
+  std::vector<std::pair<const Citation*, bool>> rows;
+  for (const Citation& c : m.citations) rows.emplace_back(&c, true);
+  for (const Citation& c : m.sources) rows.emplace_back(&c, false);
+  return rows;
+}
+
 void AttachCitations(std::vector<Message>& messages, const std::vector<int64_t>& seqs,
-                     std::vector<std::pair<int64_t, Citation>> citations) {
+                     std::vector<CitationRow> rows) {
   size_t i = 0;  // both lists are in message order
-  for (auto& [message_seq, citation] : citations) {
-    while (i < seqs.size() && seqs[i] != message_seq) ++i;
+  for (auto& row : rows) {
+    while (i < seqs.size() && seqs[i] != row.message_seq) ++i;
     if (i == seqs.size()) break;
-    messages[i].citations.push_back(std::move(citation));
+    (row.cited ? messages[i].citations : messages[i].sources).push_back(std::move(row.citation));
   }
 }
 

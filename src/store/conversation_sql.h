@@ -31,7 +31,8 @@ inline constexpr const char* kListMessages =
 // empty): ChatService withholds the replies quoting those.
 inline constexpr const char* kListCitations =
     "SELECT c.message_seq, coalesce(CAST(e.id AS TEXT), ''), coalesce(e.occurred_at, ''), "
-    "c.excerpt, c.entry_seq FROM message_citations c JOIN messages m ON m.seq = c.message_seq "
+    "c.excerpt, c.entry_seq, c.cited FROM message_citations c JOIN messages m ON m.seq = "
+    "c.message_seq "
     "LEFT JOIN entries e ON e.seq = c.entry_seq "
     "WHERE m.conversation_seq = ?1 ORDER BY c.message_seq, c.position";
 // ?1 seq, ?2 updated_at, ?3 title.
@@ -40,14 +41,23 @@ inline constexpr const char* kTouchConversation =
 inline constexpr const char* kInsertMessage =
     "INSERT INTO messages (id, conversation_seq, role, content, created_at) "
     "VALUES (?1, ?2, ?3, ?4, ?5) RETURNING seq";
-// ?1 message seq, ?2 position, ?3 entry id, ?4 family, ?5 excerpt.
+// ?1 message seq, ?2 position, ?3 entry id, ?4 family, ?5 excerpt, ?6 cited (1) or a source (0).
 inline constexpr const char* kInsertCitation =
-    "INSERT INTO message_citations (message_seq, position, entry_seq, excerpt) "
-    "VALUES (?1, ?2, (SELECT seq FROM entries WHERE id = ?3 AND family_id = ?4), ?5)";
-// Joins citations, read by kListCitations in (message seq, position) order, to `messages`, read by
+    "INSERT INTO message_citations (message_seq, position, entry_seq, excerpt, cited) "
+    "VALUES (?1, ?2, (SELECT seq FROM entries WHERE id = ?3 AND family_id = ?4), ?5, ?6)";
+
+// A row of message_citations: a citation of the message, or one of its sources.
+struct CitationRow {
+  int64_t message_seq = 0;
+  Citation citation;
+  bool cited = true;
+};
+// The rows to insert for a message, in position order: its citations, then its sources.
+std::vector<std::pair<const Citation*, bool>> CitationRowsOf(const Message& m);
+// Joins rows read by kListCitations in (message seq, position) order to `messages`, read by
 // kListMessages in seq order (`seqs` holding their seqs).
 void AttachCitations(std::vector<Message>& messages, const std::vector<int64_t>& seqs,
-                     std::vector<std::pair<int64_t, Citation>> citations);
+                     std::vector<CitationRow> rows);
 
 inline constexpr const char* kDeleteConversation =
     "DELETE FROM conversations WHERE family_id = ?1 AND user_id = ?2 AND id = ?3";

@@ -1,4 +1,4 @@
-// The Store contract, continued: jobs, insights, re-analysis and the search log.
+// The Store contract, continued: jobs, insights, re-analysis, the search log and chat replies.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -206,6 +206,41 @@ TEST_P(StoreContract, TheSearchLogNamesEveryChangeSearchSees) {
   EXPECT_EQ(rows->front().entry.id, mine.id);
   only.viewer_id = NewUuid();
   EXPECT_TRUE(store_->ListSearchable(only)->empty());
+}
+
+// A reply keeps apart the entries it cites and those it was only given to answer from, and it is
+// erased when any of them is purged: it may quote either.
+TEST_P(StoreContract, RepliesKeepTheirSourcesAndGoWithThem) {
+  const User u = AddUser("c@example.com");
+  const Family f = AddFamily(u);
+  const Entry cited = AddEntry(f, u, "2026-01-01");
+  const Entry source = AddEntry(f, u, "2026-01-02");
+  const Conversation c{NewUuid(), f.id, u.id, "", 1, 1, 0};
+  ASSERT_TRUE(store_->CreateConversation(c));
+  const Conversation stored = store_->FindConversation(f.id, u.id, c.id).value();
+  const Message question{NewUuid(), "user", "언제였지?", {}, 2, {}};
+  const Message reply{NewUuid(),
+                      "assistant",
+                      "그날이에요 [1]",
+                      {Citation{cited.id, "", "excerpt", 0}},
+                      2,
+                      {Citation{source.id, "", "", 0}}};
+  ASSERT_TRUE(store_->AppendMessages(stored, {question, reply}, 2));
+  auto messages = store_->ListMessages(stored).value();
+  ASSERT_EQ(messages.size(), 2u);
+  ASSERT_EQ(messages[1].citations.size(), 1u);
+  EXPECT_EQ(messages[1].citations[0].entry_id, cited.id);
+  EXPECT_EQ(messages[1].citations[0].excerpt, "excerpt");
+  ASSERT_EQ(messages[1].sources.size(), 1u);
+  EXPECT_EQ(messages[1].sources[0].entry_id, source.id);
+  EXPECT_EQ(messages[1].sources[0].entry_seq, source.seq);
+  EXPECT_TRUE(messages[0].sources.empty());
+
+  ASSERT_TRUE(store_->TrashEntry(f.id, source.id, 10));
+  ASSERT_EQ(store_->PurgeTrash(11).value(), 1);
+  messages = store_->ListMessages(stored).value();
+  ASSERT_EQ(messages.size(), 1u);
+  EXPECT_EQ(messages[0].role, "user");
 }
 
 }  // namespace

@@ -50,6 +50,7 @@ class FakeOpenAI:
         self.api_key = api_key
         self.requests = []  # (path, authorization, body)
         self.stream_pause = 0.0  # seconds a streamed reply waits after its first piece
+        self.cite = True  # whether replies mark the passage they quote with [1]
         self.lock = threading.Lock()
         fake = self
 
@@ -179,10 +180,9 @@ class FakeOpenAI:
             "language": "ko" if has_hangul(text) else "en",
         }
 
-    @staticmethod
-    def reply(prompt):
+    def reply(self, prompt):
         # The first numbered passage's date, as the prompts number them: "[1] YYYY-MM-DD".
         first = re.search(r"\[1\] (\d{4}-\d{2}-\d{2})", prompt)
         if not first:
             return "모델의 답: 기록에서 찾지 못했어요."
-        return f"모델의 답: {first.group(1)}의 기록에 있어요 [1]."
+        return f"모델의 답: {first.group(1)}의 기록에 있어요" + (" [1]." if self.cite else ".")

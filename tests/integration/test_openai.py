@@ -185,3 +185,37 @@ def test_a_withheld_reply_is_not_sent_back_to_the_model(tmp_path, fake):
         assert not any("2025-05-05" in t or "두발자전거를 탔다" in t for t in texts), texts
     finally:
         srv.terminate()
+
+
+def test_a_reply_drawing_on_an_entry_it_did_not_cite_is_withheld_with_it(tmp_path, fake):
+    """A model may quote a passage without marking it. The reply is still withheld once an entry
+    it was given to answer from goes out of the reader's sight."""
+    srv = ServerProcess(tmp_path, env=openai_env(fake)).start()
+    fake.cite = False
+    try:
+        owner, editor, fid = family_with(srv, "editor")
+        eid = make_entry(owner, fid, BIKE, occurred_at="2025-05-05")["id"]
+        wait_insight(owner, fid, eid, timeout=10)
+        cid = editor.post(f"/families/{fid}/conversations", json={}).json()["id"]
+        r = editor.post(f"/families/{fid}/conversations/{cid}/messages",
+                        json={"content": "자전거는 언제 탔지?"})
+        assert r.status_code == 201, r.text
+        reply = r.json()["reply"]
+        assert "2025-05-05" in reply["content"] and reply["citations"] == []
+
+        def stored_reply():
+            r = editor.get(f"/families/{fid}/conversations/{cid}")
+            assert r.status_code == 200, r.text
+            return r.json()["messages"][-1]
+
+        assert stored_reply()["content"] == reply["content"]
+        r = owner.patch(f"/families/{fid}/entries/{eid}", json={"visibility": "private"})
+        assert r.status_code == 200, r.text
+        hidden = stored_reply()
+        assert "2025-05-05" not in hidden["content"] and "숨겼어요" in hidden["content"]
+        r = owner.patch(f"/families/{fid}/entries/{eid}", json={"visibility": "family"})
+        assert r.status_code == 200, r.text
+        assert stored_reply()["content"] == reply["content"]
+    finally:
+        fake.cite = True
+        srv.terminate()

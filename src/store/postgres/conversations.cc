@@ -58,12 +58,15 @@ Result<std::vector<Message>> PostgresStore::ListMessages(const Conversation& c) 
     std::vector<int64_t> seqs;
     for (int i = 0; i < rows.size(); ++i) {
       seqs.push_back(rows.Int(i, 0));
-      out.push_back(Message{rows.Text(i, 1), rows.Text(i, 2), rows.Text(i, 3), {}, rows.Int(i, 4)});
+      out.push_back(
+          Message{rows.Text(i, 1), rows.Text(i, 2), rows.Text(i, 3), {}, rows.Int(i, 4), {}});
     }
-    std::vector<std::pair<int64_t, Citation>> citations;
+    std::vector<CitationRow> citations;
     for (int k = 0; k < cites.size(); ++k) {
-      citations.emplace_back(cites.Int(k, 0), Citation{cites.Text(k, 1), cites.Text(k, 2),
-                                                       cites.Text(k, 3), cites.Int(k, 4)});
+      citations.push_back(CitationRow{
+          cites.Int(k, 0),
+          Citation{cites.Text(k, 1), cites.Text(k, 2), cites.Text(k, 3), cites.Int(k, 4)},
+          cites.Int(k, 5) == 1});
     }
     AttachCitations(out, seqs, std::move(citations));
     return out;
@@ -80,9 +83,11 @@ Status PostgresStore::AppendMessages(const Conversation& c, const std::vector<Me
       const Rows inserted =
           conn.Exec(Dollars(kInsertMessage), m.id, c.seq, m.role, m.content, m.created_at);
       const int64_t seq = inserted.Int(0, 0);
-      for (size_t p = 0; p < m.citations.size(); ++p) {
+      const auto rows = CitationRowsOf(m);
+      for (size_t p = 0; p < rows.size(); ++p) {
         conn.Exec(Dollars(kInsertCitation), seq, static_cast<int64_t>(p + 1),
-                  m.citations[p].entry_id, c.family_id, m.citations[p].excerpt);
+                  rows[p].first->entry_id, c.family_id, rows[p].first->excerpt,
+                  int64_t{rows[p].second ? 1 : 0});
       }
     }
     return {};

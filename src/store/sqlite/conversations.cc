@@ -75,14 +75,15 @@ Result<std::vector<Message>> SqliteStore::ListMessages(const Conversation& c) {
     q.Bind(1, c.seq);
     while (q.Step()) {
       seqs.push_back(q.Int(0));
-      out.push_back(Message{q.Text(1), q.Text(2), q.Text(3), {}, q.Int(4)});
+      out.push_back(Message{q.Text(1), q.Text(2), q.Text(3), {}, q.Int(4), {}});
     }
     auto cites = conn->Prepare(kListCitations);
     cites.Bind(1, c.seq);
-    std::vector<std::pair<int64_t, Citation>> citations;
+    std::vector<CitationRow> citations;
     while (cites.Step()) {
-      citations.emplace_back(cites.Int(0),
-                             Citation{cites.Text(1), cites.Text(2), cites.Text(3), cites.Int(4)});
+      citations.push_back(CitationRow{
+          cites.Int(0), Citation{cites.Text(1), cites.Text(2), cites.Text(3), cites.Int(4)},
+          cites.Int(5) == 1});
     }
     AttachCitations(out, seqs, std::move(citations));
     return out;
@@ -102,13 +103,15 @@ Status SqliteStore::AppendMessages(const Conversation& c, const std::vector<Mess
       insert.Step();
       const int64_t seq = insert.Int(0);
       insert.Run();  // finishes the statement
-      for (size_t p = 0; p < m.citations.size(); ++p) {
+      const auto rows = CitationRowsOf(m);
+      for (size_t p = 0; p < rows.size(); ++p) {
         conn->Prepare(kInsertCitation)
             .Bind(1, seq)
             .Bind(2, static_cast<int64_t>(p + 1))
-            .Bind(3, m.citations[p].entry_id)
+            .Bind(3, rows[p].first->entry_id)
             .Bind(4, c.family_id)
-            .Bind(5, m.citations[p].excerpt)
+            .Bind(5, rows[p].first->excerpt)
+            .Bind(6, int64_t{rows[p].second ? 1 : 0})
             .Run();
       }
     }
