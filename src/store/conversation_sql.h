@@ -27,12 +27,12 @@ inline constexpr const char* kInsertConversation =
 inline constexpr const char* kListMessages =
     "SELECT seq, id, role, content, created_at FROM messages WHERE conversation_seq = ?1 "
     "ORDER BY seq";
-// Every citation, also of an entry the reader may not see (under Row Level Security its id is
-// empty): ChatService withholds the replies quoting those.
+// Every citation and source, also of an entry the reader may not see (under Row Level Security its
+// id is empty): ChatService withholds the replies drawing on those.
 inline constexpr const char* kListCitations =
     "SELECT c.message_seq, coalesce(CAST(e.id AS TEXT), ''), coalesce(e.occurred_at, ''), "
-    "c.excerpt, c.entry_seq, c.cited FROM message_citations c JOIN messages m ON m.seq = "
-    "c.message_seq "
+    "c.excerpt, c.entry_seq, c.cited "
+    "FROM message_citations c JOIN messages m ON m.seq = c.message_seq "
     "LEFT JOIN entries e ON e.seq = c.entry_seq "
     "WHERE m.conversation_seq = ?1 ORDER BY c.message_seq, c.position";
 // ?1 seq, ?2 updated_at, ?3 title.
