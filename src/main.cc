@@ -293,8 +293,7 @@ int Run(int argc, char** argv) {
       return Failed(Error{
           ErrorCode::kInvalidArgument, "usage: dadly reanalyse [--entries stale|all]", {}, 0});
     }
-    const VectorSpace space{provider->EmbeddingModel(),
-                            static_cast<size_t>(provider->Dimensions())};
+    const VectorSpace space = QuerySpaceOf(*provider);
     auto queued = (*store)->QueueReanalysis(space, which == "all", clock.NowSeconds());
     if (!queued) return Failed(queued.error());
     Log(Severity::kInfo, "analyses queued",

@@ -140,10 +140,12 @@ Result<Config> LoadConfig(int argc, char** argv) {
     id.erase(0, id.find_first_not_of(" \t"));
     id.erase(id.find_last_not_of(" \t") + 1);
     for (auto& ch : id) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    if (!id.empty() && !IsUuid(id)) {
-      return Invalid("DADLY_ADMIN_USER_IDS", "must be account ids (the id of GET /api/v1/me)");
+    if (!id.empty()) {
+      if (!IsUuid(id)) {
+        return Invalid("DADLY_ADMIN_USER_IDS", "must be account ids (the id of GET /api/v1/me)");
+      }
+      c.admin_user_ids.insert(id);
     }
-    if (!id.empty()) c.admin_user_ids.insert(id);
     rest.remove_prefix(std::min(comma + 1, rest.size()));
   }
   if (auto ok = IntFromEnv("DADLY_WORKERS", 0, 64, &c.workers); !ok) {

@@ -60,6 +60,10 @@ Result<std::vector<SearchHit>> SearchService::Retrieve(Store& store, const Entry
   return out;
 }
 
+VectorSpace QuerySpaceOf(const AiProvider& provider) {
+  return VectorSpace{provider.EmbeddingModel(), static_cast<size_t>(provider.Dimensions())};
+}
+
 std::vector<Passage> PassagesOf(const std::vector<SearchHit>& hits, size_t most) {
   std::vector<Passage> out;
   for (size_t i = 0; i < hits.size() && i < most; ++i) {

@@ -44,13 +44,14 @@ struct SearchResponse {
 // The first `most` hits as passages for the model, numbered [1], [2], ... in that order.
 std::vector<Passage> PassagesOf(const std::vector<SearchHit>& hits, size_t most);
 
+// The vectors the provider's queries can be compared with: search keeps only those, and
+// `dadly reanalyse` queues the entries whose vector is not of it.
+VectorSpace QuerySpaceOf(const AiProvider& provider);
+
 class SearchService {
  public:
   SearchService(Store& store, AiGateway& ai, size_t max_cached_entries)
-      : store_(store),
-        ai_(ai),
-        cache_(max_cached_entries, VectorSpace{ai.provider().EmbeddingModel(),
-                                               static_cast<size_t>(ai.provider().Dimensions())}) {}
+      : store_(store), ai_(ai), cache_(max_cached_entries, QuerySpaceOf(ai.provider())) {}
 
   Result<SearchResponse> Search(const std::string& caller, const std::string& family_id,
                                 const SearchQuery& query);

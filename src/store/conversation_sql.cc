@@ -2,10 +2,10 @@
 
 namespace dadly {
 
-std::vector<std::pair<const Citation*, bool>> CitationRowsOf(const Message& m) {
-  std::vector<std::pair<const Citation*, bool>> rows;
-  for (const Citation& c : m.citations) rows.emplace_back(&c, true);
-  for (const Citation& c : m.sources) rows.emplace_back(&c, false);
+std::vector<CitationRow> CitationRowsOf(const Message& m) {
+  std::vector<CitationRow> rows;
+  for (const Citation& c : m.citations) rows.push_back(CitationRow{0, c, true});
+  for (const Citation& c : m.sources) rows.push_back(CitationRow{0, c, false});
   return rows;
 }
 

@@ -48,12 +48,12 @@ inline constexpr const char* kInsertCitation =
 
 // A row of message_citations: a citation of the message, or one of its sources.
 struct CitationRow {
-  int64_t message_seq = 0;
+  int64_t message_seq = 0;  // known once read
   Citation citation;
   bool cited = true;
 };
 // The rows to insert for a message, in position order: its citations, then its sources.
-std::vector<std::pair<const Citation*, bool>> CitationRowsOf(const Message& m);
+std::vector<CitationRow> CitationRowsOf(const Message& m);
 // Joins rows read by kListCitations in (message seq, position) order to `messages`, read by
 // kListMessages in seq order (`seqs` holding their seqs).
 void AttachCitations(std::vector<Message>& messages, const std::vector<int64_t>& seqs,

@@ -86,8 +86,8 @@ Status PostgresStore::AppendMessages(const Conversation& c, const std::vector<Me
       const auto rows = CitationRowsOf(m);
       for (size_t p = 0; p < rows.size(); ++p) {
         conn.Exec(Dollars(kInsertCitation), seq, static_cast<int64_t>(p + 1),
-                  rows[p].first->entry_id, c.family_id, rows[p].first->excerpt,
-                  int64_t{rows[p].second ? 1 : 0});
+                  rows[p].citation.entry_id, c.family_id, rows[p].citation.excerpt,
+                  int64_t{rows[p].cited});
       }
     }
     return {};

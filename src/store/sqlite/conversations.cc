@@ -108,10 +108,10 @@ Status SqliteStore::AppendMessages(const Conversation& c, const std::vector<Mess
         conn->Prepare(kInsertCitation)
             .Bind(1, seq)
             .Bind(2, static_cast<int64_t>(p + 1))
-            .Bind(3, rows[p].first->entry_id)
+            .Bind(3, rows[p].citation.entry_id)
             .Bind(4, c.family_id)
-            .Bind(5, rows[p].first->excerpt)
-            .Bind(6, int64_t{rows[p].second ? 1 : 0})
+            .Bind(5, rows[p].citation.excerpt)
+            .Bind(6, int64_t{rows[p].cited})
             .Run();
       }
     }

@@ -320,8 +320,8 @@ Result<std::vector<SearchableEntry>> SqliteStore::ListSearchable(const EntryFilt
       while (q.Step()) out.push_back(SearchableEntry{ReadEntry(q), {}, {}});
     }
     auto q = conn->Prepare(
-        "SELECT e.seq, v.vector, v.model FROM entries e JOIN entry_vectors v ON v.entry_seq = "
-        "e.seq " +
+        "SELECT e.seq, v.vector, v.model "
+        "FROM entries e JOIN entry_vectors v ON v.entry_seq = e.seq " +
         w.sql + " ORDER BY e.seq");
     BindAll(q, w);
     size_t at = 0;  // both lists are in seq order
