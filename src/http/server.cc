@@ -4,10 +4,10 @@
 #include <thread>
 
 #include "core/ids.h"
+#include "core/keyed_lanes.h"
 #include "core/log.h"
 #include "core/time.h"
 #include "core/utf8.h"
-#include "core/work_queue.h"
 #include "http/json_writer.h"
 #include "http/problem.h"
 
@@ -75,10 +75,11 @@ struct HttpServer::Impl {
   static constexpr int kMaxStreamThreads = 64;
   std::atomic<int> stream_threads{0};
   restinio::running_server_handle_t<Traits> running;
-  // Runs the requests that may write (every method but GET and HEAD), so that one waiting on the
-  // disk holds none of the engine's threads, which stay free for reads, and concurrent writes can
-  // share a commit. Null until started.
-  std::unique_ptr<WorkQueue> writes;
+  // Runs the requests that may write (every method but GET and HEAD) on threads of their own, so
+  // that one waiting on the disk holds none of the engine's threads, which stay free for reads,
+  // and concurrent writes can share a commit. Keyed by connection: a request pipelined behind a
+  // write of its own connection runs after it. Null until started.
+  std::unique_ptr<KeyedLanes> writes;
 
   restinio::request_handling_status_t Handle(const restinio::request_handle_t& req) {
     const auto started = std::chrono::steady_clock::now();
@@ -95,13 +96,11 @@ struct HttpServer::Impl {
     request.body = req->body();
     request.remote_address = req->remote_endpoint().address().to_string();
     request.request_id = RequestIdOf(request);
-    if (writes && request.method != "GET" && request.method != "HEAD") {
-      writes->Post([this, req, request = std::move(request), started]() mutable {
-        Answer(req, request, started);
-      });
-    } else {
-      Answer(req, request, started);
-    }
+    const bool may_write = request.method != "GET" && request.method != "HEAD";
+    writes->Submit(req->connection_id(), may_write,
+                   [this, req, request = std::move(request), started]() mutable {
+                     Answer(req, request, started);
+                   });
     return restinio::request_accepted();
   }
 
@@ -251,7 +250,7 @@ Result<int> HttpServer::Start(const ServerOptions& options) {
             .read_next_http_message_timelimit(std::chrono::seconds(60))
             // Above DADLY_AI_TIMEOUT_SECONDS's default: a streamed reply may be silent that long.
             .handle_request_timeout(std::chrono::seconds(90));
-    impl_->writes = std::make_unique<WorkQueue>(options.write_threads);
+    impl_->writes = std::make_unique<KeyedLanes>(options.write_threads);
     impl_->running = restinio::run_async<Traits>(restinio::own_io_context(), std::move(settings),
                                                  static_cast<size_t>(options.threads));
   } catch (const std::exception& e) {

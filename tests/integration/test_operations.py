@@ -1,4 +1,5 @@
 """Operations: health, metrics, routing errors, OpenAPI document and contract, logs, shutdown."""
+import json
 import re
 import socket
 import subprocess
@@ -298,6 +299,44 @@ def test_keepalive_connection_answers_every_request(server, ops, gap):
                               b'{"body":"keep-alive"}', count, gap)
     assert dropped == 0, (f"{dropped} of {count} POSTs on a reused connection were dropped "
                           f"without an answer (headers and body sent {gap}s apart)")
+
+
+def read_responses(reader, count):
+    """`count` HTTP/1.1 responses with Content-Length bodies: [(status, body)]."""
+    out = []
+    for _ in range(count):
+        status = int(reader.readline().split()[1])
+        length = 0
+        while (line := reader.readline()) not in (b"\r\n", b""):
+            if line.lower().startswith(b"content-length:"):
+                length = int(line.split(b":")[1])
+        out.append((status, reader.read(length)))
+    return out
+
+
+def test_pipelined_requests_see_the_writes_sent_before_them(server, ops):
+    """A connection's requests take effect in the order sent: a GET pipelined behind its own
+    POSTs reads them, and two pipelined POSTs are written in the order sent."""
+    path = f"/api/v1/families/{ops['fid']}/entries"
+    auth = f"Authorization: Bearer {ops['owner'].token}\r\nHost: 127.0.0.1\r\n"
+
+    def post(body):
+        return (f"POST {path} HTTP/1.1\r\n{auth}Content-Type: application/json\r\n"
+                f"Content-Length: {len(body)}\r\n\r\n{body}")
+
+    for attempt in range(20):
+        marks = [f"pipelined {attempt} {n} {uuid.uuid4()}" for n in range(2)]
+        wire = "".join(post(json.dumps({"body": m, "occurred_at": "2026-11-20"})) for m in marks)
+        wire += f"GET {path}?from=2026-11-20&to=2026-11-20&limit=100 HTTP/1.1\r\n{auth}\r\n"
+        with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+            sock.sendall(wire.encode())
+            answers = read_responses(sock.makefile("rb"), 3)
+        assert [status for status, _ in answers] == [201, 201, 200], answers
+        listed = [e["body"] for e in json.loads(answers[2][1])["items"]]
+        assert marks[0] in listed and marks[1] in listed, \
+            f"attempt {attempt}: the GET did not see the POSTs sent before it on its connection"
+        # Newest first: the POST sent second was written second.
+        assert listed.index(marks[1]) < listed.index(marks[0]), listed
 
 
 def test_keepalive_get_requests(server, ops):
