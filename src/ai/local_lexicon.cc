@@ -6,6 +6,8 @@
 #include <unordered_set>
 #include <utility>
 
+#include "core/text.h"
+
 namespace dadly::local_ai {
 namespace {
 
@@ -102,12 +104,6 @@ size_t FirstCodePointSize(std::string_view s) {
   return std::min(n, s.size());
 }
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-  return s;
-}
-
 }  // namespace
 
 std::string_view StripParticle(std::string_view word) {
@@ -184,7 +180,7 @@ Lexicon::Lexicon(std::span<const LexiconRow> rows) {
     std::string_view rest = row.triggers;
     while (!rest.empty()) {
       const size_t bar = rest.find('|');
-      std::string_view alt = Trim(rest.substr(0, bar));
+      std::string_view alt = TrimSpace(rest.substr(0, bar));
       rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 1);
       Alternative a;
       a.row = index;
@@ -194,12 +190,12 @@ Lexicon::Lexicon(std::span<const LexiconRow> rows) {
       }
       if (const size_t at = alt.rfind('@'); at != std::string_view::npos) {
         a.weight = std::strtod(std::string(alt.substr(at + 1)).c_str(), nullptr);
-        alt = Trim(alt.substr(0, at));
+        alt = TrimSpace(alt.substr(0, at));
       }
       while (!alt.empty()) {
         const size_t space = alt.find(' ');
         std::string_view part = alt.substr(0, space);
-        alt = space == std::string_view::npos ? std::string_view() : Trim(alt.substr(space));
+        alt = space == std::string_view::npos ? std::string_view() : TrimSpace(alt.substr(space));
         Part p;
         p.prefix = part.ends_with('*');
         if (p.prefix) part.remove_suffix(1);

@@ -3,10 +3,11 @@
 #include <curl/curl.h>
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <memory>
+
+#include "core/text.h"
 
 namespace dadly::openai {
 namespace {
@@ -29,12 +30,6 @@ struct Transfer {
   std::chrono::steady_clock::time_point last_heard = std::chrono::steady_clock::now();
 };
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
 size_t OnHeader(char* data, size_t size, size_t count, void* user) {
   auto* t = static_cast<Transfer*>(user);
   const size_t n = size * count;
@@ -46,10 +41,9 @@ size_t OnHeader(char* data, size_t size, size_t count, void* user) {
   }
   const size_t colon = line.find(':');
   if (colon == std::string_view::npos) return n;
-  std::string name(Trim(line.substr(0, colon)));
-  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (name == "retry-after") t->retry_after = Trim(line.substr(colon + 1));
-  if (name == "retry-after-ms") t->retry_after_ms = Trim(line.substr(colon + 1));
+  const std::string name = AsciiLower(std::string(TrimSpace(line.substr(0, colon))));
+  if (name == "retry-after") t->retry_after = TrimSpace(line.substr(colon + 1));
+  if (name == "retry-after-ms") t->retry_after_ms = TrimSpace(line.substr(colon + 1));
   return n;
 }
 
@@ -96,7 +90,7 @@ int OnProgress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
 std::optional<std::chrono::milliseconds> ParseRetryAfter(std::string_view retry_after_ms,
                                                          std::string_view retry_after) {
   auto number = [](std::string_view s) -> std::optional<double> {
-    s = Trim(s);
+    s = TrimSpace(s);
     if (s.empty()) return std::nullopt;
     double v = 0;
     const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);

@@ -7,6 +7,7 @@
 #include "auth/jws.h"
 #include "auth/jwt.h"
 #include "core/ids.h"
+#include "core/text.h"
 
 namespace dadly {
 namespace {
@@ -16,12 +17,6 @@ constexpr size_t kMaxTokenSize = 8192;
 
 tl::unexpected<Error> Rejected() {
   return Fail(ErrorCode::kUnauthenticated, "the access token is not valid");
-}
-
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
 }
 
 const std::string* StringMember(const nlohmann::json& object, const char* name) {
@@ -96,8 +91,8 @@ class SupabaseVerifier final : public AccessTokenVerifier {
     if (sub == nullptr || !IsUuid(*sub)) return Rejected();
 
     Identity identity;
-    identity.user_id = Lower(*sub);
-    if (const std::string* email = StringMember(p, "email")) identity.email = Lower(*email);
+    identity.user_id = AsciiLower(*sub);
+    if (const std::string* email = StringMember(p, "email")) identity.email = AsciiLower(*email);
     if (p.contains("user_metadata")) {
       const auto& meta = p["user_metadata"];
       const std::string* name = StringMember(meta, "full_name");

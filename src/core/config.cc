@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "core/ids.h"
+#include "core/text.h"
 
 namespace dadly {
 namespace {
@@ -135,11 +136,8 @@ Result<Config> LoadConfig(int argc, char** argv) {
   const std::string admins = Env("DADLY_ADMIN_USER_IDS");
   for (std::string_view rest = admins; !rest.empty();) {
     const size_t comma = std::min(rest.find(','), rest.size());
-    std::string id(rest.substr(0, comma));
     // Trimmed and lower-cased, as accounts keep their ids.
-    id.erase(0, id.find_first_not_of(" \t"));
-    id.erase(id.find_last_not_of(" \t") + 1);
-    for (auto& ch : id) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    const std::string id = AsciiLower(std::string(TrimSpace(rest.substr(0, comma))));
     if (!id.empty()) {
       if (!IsUuid(id)) {
         return Invalid("DADLY_ADMIN_USER_IDS", "must be account ids (the id of GET /api/v1/me)");

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/text.h"
 #include "core/utf8.h"
 
 namespace dadly::http {
@@ -9,12 +10,8 @@ namespace {
 
 bool IsJsonContentType(const std::optional<std::string>& value) {
   if (!value) return false;
-  std::string v = *value;
-  std::transform(v.begin(), v.end(), v.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  const std::string media = v.substr(0, v.find(';'));
-  const auto end = media.find_last_not_of(" \t");
-  return media.substr(0, end + 1) == "application/json";
+  const std::string v = AsciiLower(*value);
+  return TrimSpace(std::string_view(v).substr(0, v.find(';'))) == "application/json";
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "http/reply.h"
 
+#include "core/text.h"
 #include "core/utf8.h"
 
 namespace dadly::http {
@@ -21,9 +22,7 @@ Handler WithUser(const AuthService& auth, Handler handler) {
   return [&auth, handler = std::move(handler)](Request& request) {
     const auto header = request.Header("authorization");
     constexpr std::string_view kScheme = "Bearer ";
-    if (!header || header->size() <= kScheme.size() ||
-        !std::equal(kScheme.begin(), kScheme.end(), header->begin(),
-                    [](char a, char b) { return std::tolower(a) == std::tolower(b); })) {
+    if (!header || header->size() <= kScheme.size() || !StartsWithIgnoringCase(*header, kScheme)) {
       return ProblemResponse(Error{ErrorCode::kUnauthenticated, "sign in first", {}, 0});
     }
     auto user = auth.Authenticate(std::string_view(*header).substr(kScheme.size()));

@@ -6,6 +6,7 @@
 #include "core/ids.h"
 #include "core/keyed_lanes.h"
 #include "core/log.h"
+#include "core/text.h"
 #include "core/time.h"
 #include "core/utf8.h"
 #include "http/json_writer.h"
@@ -89,9 +90,7 @@ struct HttpServer::Impl {
     request.path = std::string(req->header().path());
     request.raw_query = std::string(req->header().query());
     req->header().for_each_field([&](const restinio::http_header_field_t& f) {
-      std::string name = f.name();
-      for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      request.headers.emplace_back(std::move(name), f.value());
+      request.headers.emplace_back(AsciiLower(f.name()), f.value());
     });
     request.body = req->body();
     request.remote_address = req->remote_endpoint().address().to_string();

@@ -1,6 +1,7 @@
 #include "service/user_provisioning.h"
 
 #include "core/log.h"
+#include "core/text.h"
 #include "core/utf8.h"
 #include "service/validate.h"
 
@@ -8,12 +9,6 @@ namespace dadly {
 namespace {
 
 constexpr size_t kMaxDisplayName = 100;
-
-std::string Trim(const std::string& s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return "";
-  return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
-}
 
 // The first `max` code points of valid UTF-8 `s`.
 std::string CutCodePoints(const std::string& s, size_t max) {
@@ -33,7 +28,7 @@ User NewExternalUser(const Identity& identity, int64_t now) {
   Validator email_check;
   email_check.Email("email", identity.email);
   user.email = email_check.ok() ? identity.email : identity.user_id + "@users.invalid";
-  std::string name = Trim(identity.display_name);
+  std::string name(TrimSpace(identity.display_name));
   if (IsBlank(name)) name = user.email.substr(0, user.email.find('@'));
   user.display_name = CutCodePoints(name, kMaxDisplayName);
   user.password_hash = "";

@@ -1,21 +1,16 @@
 #include "service/validate.h"
 
-#include <algorithm>
 #include <charconv>
 #include <set>
 
 #include "core/ids.h"
+#include "core/text.h"
 #include "core/utf8.h"
 
 namespace dadly {
 
-std::string NormalizeEmail(std::string email) {
-  const auto first = email.find_first_not_of(" \t\r\n");
-  const auto last = email.find_last_not_of(" \t\r\n");
-  email = first == std::string::npos ? "" : email.substr(first, last - first + 1);
-  std::transform(email.begin(), email.end(), email.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return email;
+std::string NormalizeEmail(const std::string& email) {
+  return AsciiLower(std::string(TrimSpace(email)));
 }
 
 void Validator::Add(const std::string& field, const std::string& message) {

@@ -38,7 +38,7 @@ class Validator {
 };
 
 // An email as accounts store it: without surrounding whitespace, lower-cased.
-std::string NormalizeEmail(std::string email);
+std::string NormalizeEmail(const std::string& email);
 // A whole decimal number and nothing else (query parameters, cursors).
 std::optional<int64_t> ParseInt64(std::string_view s);
 
