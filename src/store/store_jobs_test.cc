@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -206,6 +207,27 @@ TEST_P(StoreContract, TheSearchLogNamesEveryChangeSearchSees) {
   EXPECT_EQ(rows->front().entry.id, mine.id);
   only.viewer_id = NewUuid();
   EXPECT_TRUE(store_->ListSearchable(only)->empty());
+}
+
+// The log keeps what a search cache built today may still ask for, and the purge drops the rest.
+// The log stamps its rows with the wall clock, so the cut-offs are an hour either side of now.
+TEST_P(StoreContract, ThePurgeDropsOnlyTheOldSearchLog) {
+  const User u = AddUser("m@example.com");
+  const Family f = AddFamily(u);
+  const Entry first = AddEntry(f, u, "2026-01-01");
+  const Entry second = AddEntry(f, u, "2026-01-02");
+  const int64_t now = static_cast<int64_t>(std::time(nullptr));
+  ASSERT_TRUE(store_->PurgeTrash(now - 3600));
+  EXPECT_EQ(store_->SearchChangesSince(f.id, 0, 100)->entry_seqs,
+            (std::vector<int64_t>{first.seq, second.seq}));
+  const int64_t mark = store_->SearchMark(f.id).value();
+  ASSERT_TRUE(store_->PurgeTrash(now + 3600));
+  EXPECT_TRUE(store_->SearchChangesSince(f.id, 0, 100)->entry_seqs.empty());
+  // Positions are never used twice: a change after the purge still moves the mark on.
+  const Entry third = AddEntry(f, u, "2026-01-03");
+  EXPECT_GT(store_->SearchMark(f.id).value(), mark);
+  EXPECT_EQ(store_->SearchChangesSince(f.id, mark, 100)->entry_seqs,
+            std::vector<int64_t>{third.seq});
 }
 
 // A reply keeps apart the entries it cites and those it was only given to answer from, and it is

@@ -248,7 +248,13 @@ Result<int64_t> SqliteStore::PurgeTrash(int64_t deleted_before) {
     int64_t purged = 0;
     {
       WriteTransaction tx(*pool_, *conn);
-      conn->Prepare("DELETE FROM search_log WHERE at < ?1").Bind(1, deleted_before).Run();
+      // Rows are written in time order: the old ones are those before the first young one.
+      conn->Prepare(
+              "DELETE FROM search_log WHERE seq < coalesce("
+              "(SELECT seq FROM search_log WHERE at >= ?1 ORDER BY seq LIMIT 1), "
+              "(SELECT max(seq) + 1 FROM search_log))")
+          .Bind(1, deleted_before)
+          .Run();
       conn->Prepare("DELETE FROM entries WHERE deleted_at IS NOT NULL AND deleted_at < ?1")
           .Bind(1, deleted_before)
           .Run();
