@@ -76,6 +76,8 @@ Date DateOfUnix(int64_t unix_seconds) {
   return CivilFromDays(days);
 }
 
+Date LatestTodayAnywhere(int64_t unix_seconds) { return AddDays(DateOfUnix(unix_seconds), 1); }
+
 Date AddDays(const Date& d, int64_t days) { return CivilFromDays(DaysFromCivil(d) + days); }
 
 int MonthsBetween(const Date& from, const Date& to) {

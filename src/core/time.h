@@ -23,6 +23,9 @@ std::string FormatDate(const Date& d);
 int64_t DaysFromCivil(const Date& d);
 Date CivilFromDays(int64_t days);
 Date DateOfUnix(int64_t unix_seconds);
+// The latest calendar day anywhere at `unix_seconds`: the UTC day plus one, since clocks run up to
+// 14 hours ahead of UTC. A day the client calls today is never later than this.
+Date LatestTodayAnywhere(int64_t unix_seconds);
 Date AddDays(const Date& d, int64_t days);
 // Whole months completed from `from` to `to` (negative when `to` is earlier).
 int MonthsBetween(const Date& from, const Date& to);

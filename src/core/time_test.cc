@@ -47,5 +47,12 @@ TEST(FirstDayAtMonths, IsWhereMonthsBetweenTicksOver) {
   }
 }
 
+TEST(LatestTodayAnywhere, IsTheUtcDayPlusOne) {
+  // 2026-11-27 16:30 UTC is already 2026-11-28 in Seoul (UTC+9) and on Kiritimati (UTC+14).
+  const int64_t at = DaysFromCivil(Date{2026, 11, 27}) * 86400 + 16 * 3600 + 30 * 60;
+  EXPECT_EQ(LatestTodayAnywhere(at), (Date{2026, 11, 28}));
+  EXPECT_EQ(LatestTodayAnywhere(DaysFromCivil(Date{2026, 12, 31}) * 86400), (Date{2027, 1, 1}));
+}
+
 }  // namespace
 }  // namespace dadly

@@ -76,7 +76,7 @@ Status EntryService::CheckDraft(const Access& access, const EntryDraft& d, bool 
   if (d.body) v.Text("body", *d.body, 1, 100000, true);
   if (d.title && *d.title) v.Text("title", **d.title, 0, 200);
   if (d.occurred_at) {
-    v.Day("occurred_at", *d.occurred_at, kEarliestDay, AddDays(DateOfUnix(clock_.NowSeconds()), 1));
+    v.Day("occurred_at", *d.occurred_at, kEarliestDay, LatestTodayAnywhere(clock_.NowSeconds()));
   }
   if (d.visibility && *d.visibility != "family" && *d.visibility != "private") {
     v.Add("visibility", "must be family or private");

@@ -87,7 +87,7 @@ Status FamilyService::CheckMember(Store& store, const std::string& family_id, co
   }
   if (d.name) v.Text("name", *d.name, 1, 100, true);
   if (d.birthdate && *d.birthdate) {
-    v.Day("birthdate", **d.birthdate, kEarliestDay, DateOfUnix(clock_.NowSeconds()));
+    v.Day("birthdate", **d.birthdate, kEarliestDay, LatestTodayAnywhere(clock_.NowSeconds()));
   }
   if (d.relation && *d.relation) v.Text("relation", **d.relation, 1, 50, true);
   if (!v.ok()) return v.Finish();

@@ -128,6 +128,9 @@ def test_member_boundaries_accepted(fam):
     assert make_member(fam["owner"], fam["fid"], birthdate="2024-02-29")["birthdate"] == "2024-02-29"
     assert make_member(fam["owner"], fam["fid"], birthdate=today().isoformat())["birthdate"] == \
         today().isoformat()
+    # Tomorrow in UTC is already today in Seoul from midnight to 9 a.m.: a baby born then is added.
+    tomorrow = (today() + dt.timedelta(days=1)).isoformat()
+    assert make_member(fam["owner"], fam["fid"], birthdate=tomorrow)["birthdate"] == tomorrow
 
 
 def test_member_write_needs_owner(fam):
