@@ -1,12 +1,25 @@
 #include "ai/ai_provider.h"
 
+#include <algorithm>
+
 #include "search/analyzer.h"
 
 namespace dadly {
 
+bool AsksInEnglish(std::string_view question) {
+  // Hangul compatibility jamo (ㄱ-ㆎ, as in ㅋㅋ) are U+3131-U+318E: E3 84 B1 to E3 86 8E.
+  const bool jamo = question.find("\xE3\x84") != std::string_view::npos ||
+                    question.find("\xE3\x85") != std::string_view::npos ||
+                    question.find("\xE3\x86") != std::string_view::npos;
+  const bool latin = std::any_of(question.begin(), question.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  });
+  return latin && !jamo && !search::HasHangul(question);
+}
+
 std::string NothingFoundAnswer(std::string_view question) {
-  return search::HasHangul(question) ? "관련된 기록을 찾지 못했어요."
-                                     : "No entry seems to be about that.";
+  return AsksInEnglish(question) ? "No entry seems to be about that."
+                                 : "관련된 기록을 찾지 못했어요.";
 }
 
 }  // namespace dadly

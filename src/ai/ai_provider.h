@@ -51,6 +51,11 @@ struct ChatTurn {
 // Receives the reply piece by piece while it is written; the pieces joined are the reply.
 using OnDelta = std::function<void(std::string_view piece)>;
 
+// Whether Dadly's own words about `question` should be English: only when it is written in
+// English (Latin letters and no Hangul). Korean first: a question of emoji, digits or ㅋㅋ gets
+// Korean.
+bool AsksInEnglish(std::string_view question);
+
 // The plain answer when no entry answers `question`, in its language. Search gives it without
 // asking a model when nothing was retrieved; the local provider answers with it too.
 std::string NothingFoundAnswer(std::string_view question);

@@ -15,7 +15,7 @@ std::string Quote(const Passage& p, std::string_view question) {
 }  // namespace
 
 std::string AnswerFrom(std::string_view question, const std::vector<Passage>& passages, bool chat) {
-  const bool korean = search::HasHangul(question);
+  const bool korean = !AsksInEnglish(question);
   if (passages.empty()) {
     if (chat) {
       return korean ? "그 이야기는 기록에서 찾지 못했어요. 다른 말로 물어봐 주시겠어요?"

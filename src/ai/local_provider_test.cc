@@ -201,6 +201,18 @@ TEST(LocalEmbedding, ConceptsMeetAcrossLanguages) {
             Cosine(hospital, EmbedText("바다에 갔다", kLocalEmbeddingDimensions)));
 }
 
+TEST(LocalProvider, RepliesInEnglishOnlyToEnglish) {
+  EXPECT_TRUE(AsksInEnglish("When did she first ride a bike?"));
+  EXPECT_FALSE(AsksInEnglish("서윤이가 처음 두발자전거를 탄 게 언제였지?"));
+  EXPECT_FALSE(AsksInEnglish("서윤 bike"));
+  EXPECT_FALSE(AsksInEnglish("ㅋㅋㅋ lol"));
+  EXPECT_FALSE(AsksInEnglish("🚲"));
+  EXPECT_FALSE(AsksInEnglish("2025"));
+  EXPECT_EQ(NothingFoundAnswer("🚲"), "관련된 기록을 찾지 못했어요.");
+  EXPECT_EQ(local_ai::AnswerFrom("ㅋㅋ", {}, /*chat=*/true),
+            "그 이야기는 기록에서 찾지 못했어요. 다른 말로 물어봐 주시겠어요?");
+}
+
 TEST(LocalProvider, ImplementsThePort) {
   const auto provider = NewLocalAiProvider(128);
   EXPECT_EQ(provider->Name(), "local");

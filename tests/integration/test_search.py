@@ -76,6 +76,12 @@ def test_nothing_relevant_is_said_plainly(fam):
     assert s["answer"] == "관련된 기록을 찾지 못했어요."
     s = search(fam["owner"], fam["fid"], query="quantum chromodynamics")
     assert s["answer"] == "No entry seems to be about that."
+    # Korean first: a question with no words in either language is answered in Korean.
+    for query in ("🚲🚲", "ㅋㅋㅋ", "12345"):
+        s = search(fam["owner"], fam["fid"], query=query)
+        if not s["results"]:
+            assert s["answer"] == "관련된 기록을 찾지 못했어요.", query
+        assert "No entry" not in s["answer"] and "Here is" not in s["answer"], (query, s["answer"])
 
 
 def test_filters_apply_before_ranking(fam):
