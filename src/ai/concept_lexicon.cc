@@ -37,7 +37,7 @@ constexpr LexiconRow kConcepts[] = {
     {"fall", "넘어졌*|넘어져*|fell|fall down|tripped"},
     // Milestones and growing up.
     {"first", "처음*|첫*|!첫째*|최초*|first*"},
-    {"walk", "걷*|걸음*|걸었*|산책*|walk*|steps"},
+    {"walk", "걷*|걸음*|걸었*|걸은|걸을*|걸어서*|걸어갔*|산책*|walk*|steps"},
     {"word", "말|단어*|옹알이*|word|words|babbl*|talk*|speak*|spoke*"},
     {"height", "키|키가*|height|tall*"},
     {"grow", "자랐*|컸다|성장*|grew|grow*"},

@@ -201,6 +201,14 @@ TEST(LocalEmbedding, ConceptsMeetAcrossLanguages) {
             Cosine(hospital, EmbedText("바다에 갔다", kLocalEmbeddingDimensions)));
 }
 
+TEST(LocalEmbedding, IrregularVerbFormsMeetTheirNoun) {
+  // 걷다 is irregular: "walked" as it describes a day is 걸은, not 걷은.
+  const auto question = EmbedText("서준이가 처음 걸은 날은?", kLocalEmbeddingDimensions);
+  const auto steps = EmbedText("서준이 첫 걸음을 뗐다", kLocalEmbeddingDimensions);
+  const auto cake = EmbedText("서준이가 처음 케이크를 먹은 날", kLocalEmbeddingDimensions);
+  EXPECT_GT(Cosine(question, steps), Cosine(question, cake));
+}
+
 TEST(LocalProvider, RepliesInEnglishOnlyToEnglish) {
   EXPECT_TRUE(AsksInEnglish("When did she first ride a bike?"));
   EXPECT_FALSE(AsksInEnglish("서윤이가 처음 두발자전거를 탄 게 언제였지?"));
