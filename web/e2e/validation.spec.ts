@@ -13,7 +13,7 @@ test('a refused password is explained next to the password field', async ({ page
 
   const password = page.getByLabel('비밀번호');
   const error = page.locator('#signup-password-error');
-  await expect(error).toHaveText(/비밀번호는 8자 이상 128자 이하로 정해 주세요\./);
+  await expect(error).toHaveText(/비밀번호를 8자 이상으로 정해 주세요\./);
   await expect(password).toHaveAttribute('aria-invalid', 'true');
   await expect(password).toHaveAttribute('aria-describedby', /signup-password-error/);
   await expect(password).toBeFocused();
@@ -78,5 +78,5 @@ test('an entry the server refuses keeps everything typed', async ({ page }, info
   // An empty body is caught before asking the server, with the same sentence style.
   await page.getByLabel('무슨 일이 있었나요?').fill('   ');
   await page.getByRole('button', { name: '저장하기' }).click();
-  await expect(page.locator('#entry-body-error')).toHaveText(/내용을 적어 주세요/);
+  await expect(page.locator('#entry-body-error')).toHaveText(/내용을 적어 주세요\.$/);
 });

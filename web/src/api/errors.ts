@@ -66,6 +66,31 @@ export function isApiError(value: unknown): value is ApiError {
   return value instanceof ApiError;
 }
 
+/**
+ * What is wrong with a field, read from the server's message (service/validate.cc writes
+ * "must not be empty", "must be at least 8 characters", "must be at most 100 characters").
+ * Any other message (a bad date, a wrong choice) is `other`: the field's own sentence says it.
+ */
+export type FieldProblem =
+  | { kind: 'empty' }
+  | { kind: 'tooShort'; min: number }
+  | { kind: 'tooLong'; max: number }
+  | { kind: 'other' };
+
+export function fieldProblem(message: string): FieldProblem {
+  if (message === 'must not be empty' || message === 'is required') return { kind: 'empty' };
+  const short = /^must be at least (\d+) characters$/.exec(message);
+  if (short) return { kind: 'tooShort', min: Number(short[1]) };
+  const long = /^must be at most (\d+) characters$/.exec(message);
+  if (long) return { kind: 'tooLong', max: Number(long[1]) };
+  return { kind: 'other' };
+}
+
+/** A field the browser found empty, said as the server says it, so it reads the same. */
+export function emptyField(field: string): FieldError {
+  return { field, message: 'must not be empty' };
+}
+
 function codeForStatus(status: number): ErrorCode {
   switch (status) {
     case 400: return 'validation_failed';

@@ -3,22 +3,30 @@
 // first invalid field after a failed submit. What the user typed is never touched here.
 import { useCallback, useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { emptyField } from '../api/errors';
+import type { FieldError } from '../api/types';
 import { describeError, fieldSentence, type ErrorContext, type ErrorView } from '../i18n/errors';
 
 export interface ApiForm {
   busy: boolean;
   errors: ErrorView;
   formRef: RefObject<HTMLFormElement | null>;
-  /** Runs `action` unless `invalid` names fields the browser-side checks rejected. */
-  handleSubmit(action: () => Promise<void>, invalid?: string[]): (event: FormEvent) => void;
+  /**
+   * Runs `action` unless the browser-side checks found something wrong: `invalid` names a
+   * field that is empty, or holds a FieldError for anything else.
+   */
+  handleSubmit(action: () => Promise<void>, invalid?: readonly LocalProblem[]): (event: FormEvent) => void;
   clear(): void;
 }
+
+/** A field found empty before sending (its name), or what else is wrong with one. */
+export type LocalProblem = string | FieldError;
 
 export function useApiForm(context: ErrorContext, shownFields: readonly string[]): ApiForm {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
-  const [localInvalid, setLocalInvalid] = useState<string[]>([]);
+  const [localInvalid, setLocalInvalid] = useState<FieldError[]>([]);
   const [attempt, setAttempt] = useState(0);
   const formRef = useRef<HTMLFormElement | null>(null);
   const mounted = useRef(true);
@@ -34,7 +42,7 @@ export function useApiForm(context: ErrorContext, shownFields: readonly string[]
     failure !== null
       ? describeError(failure, t, context, shownFields)
       : { message: null, fields: {} };
-  for (const field of localInvalid) errors.fields[field] ??= fieldSentence(field, context, t);
+  for (const problem of localInvalid) errors.fields[problem.field] ??= fieldSentence(problem, context, t);
 
   useEffect(() => {
     if (attempt === 0) return;
@@ -43,11 +51,11 @@ export function useApiForm(context: ErrorContext, shownFields: readonly string[]
   }, [attempt]);
 
   const handleSubmit = useCallback(
-    (action: () => Promise<void>, invalid: string[] = []) =>
+    (action: () => Promise<void>, invalid: readonly LocalProblem[] = []) =>
       (event: FormEvent) => {
         event.preventDefault();
         setFailure(null);
-        setLocalInvalid(invalid);
+        setLocalInvalid(invalid.map((p) => (typeof p === 'string' ? emptyField(p) : p)));
         if (invalid.length > 0) {
           setAttempt((n) => n + 1);
           return;

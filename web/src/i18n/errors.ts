@@ -1,7 +1,9 @@
 // From an API failure to sentences in the user's language: one for the form, one per field.
 // The server's English `detail` is shown only when nothing here knows the code.
 import type { TFunction } from 'i18next';
-import { isApiError } from '../api/errors';
+import { fieldProblem, isApiError } from '../api/errors';
+import type { FieldError } from '../api/types';
+import { ko } from './ko';
 
 /** What the user was doing; it picks the kinder sentence for 401, 403, 404 and 409. */
 export type ErrorContext = 'login' | 'signup' | 'family' | 'child' | 'write' | 'edit' | 'read' | 'search' | 'chat';
@@ -19,8 +21,19 @@ const FIELD_KEYS = [
 ] as const;
 type FieldKey = (typeof FIELD_KEYS)[number];
 
-export function fieldSentence(field: string, context: ErrorContext | undefined, t: TFunction): string {
-  if (field === 'name' && context === 'family') return t('fields.familyName');
+const has = <T extends object>(table: T, key: string): key is Extract<keyof T, string> => Object.hasOwn(table, key);
+
+/**
+ * The sentence for one refused field: that it is empty, too short or too long when the
+ * server says so and the field has such a sentence, else the field's own sentence (its rule).
+ */
+export function fieldSentence({ field, message }: FieldError, context: ErrorContext | undefined, t: TFunction): string {
+  const key = field === 'name' && context === 'family' ? 'familyName' : field;
+  const problem = fieldProblem(message);
+  if (problem.kind === 'empty' && has(ko.fieldEmpty, key)) return t(`fieldEmpty.${key}`);
+  if (problem.kind === 'tooShort' && has(ko.fieldTooShort, key)) return t(`fieldTooShort.${key}`, { min: problem.min });
+  if (problem.kind === 'tooLong' && has(ko.fieldTooLong, key)) return t(`fieldTooLong.${key}`, { max: problem.max });
+  if (key === 'familyName') return t('fields.familyName');
   if ((FIELD_KEYS as readonly string[]).includes(field)) return t(`fields.${field as FieldKey}`);
   return t('fields.unknown', { field });
 }
@@ -36,8 +49,9 @@ export function describeError(
   switch (error.code) {
     case 'validation_failed': {
       const leftovers: string[] = [];
-      for (const { field } of error.fieldErrors) {
-        const sentence = fieldSentence(field, context, t);
+      for (const problem of error.fieldErrors) {
+        const { field } = problem;
+        const sentence = fieldSentence(problem, context, t);
         if (shownFields.includes(field)) view.fields[field] ??= sentence;
         else if (field !== '') leftovers.push(sentence);
       }

@@ -363,6 +363,32 @@ export const ko = {
     content: '메시지를 2000자 이내로 적어 주세요.',
     unknown: '입력한 값을 확인해 주세요: {{field}}',
   },
+  // When the server (or the form) says exactly what is wrong; other fields keep their sentence above.
+  fieldEmpty: {
+    email: '이메일 주소를 적어 주세요.',
+    password: '비밀번호를 적어 주세요.',
+    display_name: '이름을 적어 주세요.',
+    name: '아이 이름을 적어 주세요.',
+    familyName: '가족 이름을 적어 주세요.',
+    relation: '관계를 적어 주세요.',
+    body: '내용을 적어 주세요.',
+    query: '찾을 내용을 적어 주세요.',
+    content: '메시지를 적어 주세요.',
+  },
+  fieldTooShort: {
+    password: '비밀번호를 {{min, number}}자 이상으로 정해 주세요.',
+  },
+  fieldTooLong: {
+    password: '비밀번호를 {{max, number}}자 이내로 줄여 주세요.',
+    display_name: '이름을 {{max, number}}자 이내로 줄여 주세요.',
+    name: '아이 이름을 {{max, number}}자 이내로 줄여 주세요.',
+    familyName: '가족 이름을 {{max, number}}자 이내로 줄여 주세요.',
+    relation: '관계를 {{max, number}}자 이내로 줄여 주세요.',
+    body: '내용을 {{max, number}}자 이내로 줄여 주세요.',
+    title: '제목을 {{max, number}}자 이내로 줄여 주세요.',
+    query: '찾을 내용을 {{max, number}}자 이내로 줄여 주세요.',
+    content: '메시지를 {{max, number}}자 이내로 줄여 주세요.',
+  },
   notFound: {
     title: '페이지를 찾을 수 없어요',
     lead: '주소가 바뀌었거나 없는 페이지예요.',

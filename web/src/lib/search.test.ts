@@ -13,7 +13,7 @@ describe('search', () => {
   });
 
   it('knows a blank question and a range that ends before it starts', () => {
-    expect(invalidFields({ q: ' ', member_ids: [], from: '2026-02-01', to: '2026-01-31' })).toEqual(['query', 'to']);
+    expect(invalidFields({ q: ' ', member_ids: [], from: '2026-02-01', to: '2026-01-31' })).toEqual(['query', { field: 'to', message: 'must not be before from' }]);
     expect(invalidFields({ q: 'x', member_ids: [], from: '2026-02-01', to: '2026-02-01' })).toEqual([]);
   });
 

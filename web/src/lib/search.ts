@@ -1,6 +1,6 @@
 // A search as the page keeps it in its address (?q=&child=&from=&to=), as the API takes it,
 // and the server's answer cut into text and citation markers ([1], [2], ...).
-import type { SearchRequest } from '../api/types';
+import type { FieldError, SearchRequest } from '../api/types';
 
 export interface SearchValues {
   q: string;
@@ -45,11 +45,11 @@ export function toRequest(v: SearchValues): SearchRequest | null {
   };
 }
 
-/** Fields the browser can already tell are wrong: no words, or a range that ends before it starts. */
-export function invalidFields(v: SearchValues): string[] {
-  const invalid: string[] = [];
+/** What the browser can already tell is wrong: no words (the field's name), or a range that ends before it starts. */
+export function invalidFields(v: SearchValues): Array<string | FieldError> {
+  const invalid: Array<string | FieldError> = [];
   if (!v.q.trim()) invalid.push('query');
-  if (v.from && v.to && v.to < v.from) invalid.push('to');
+  if (v.from && v.to && v.to < v.from) invalid.push({ field: 'to', message: 'must not be before from' });
   return invalid;
 }
 

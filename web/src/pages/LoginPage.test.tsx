@@ -23,7 +23,7 @@ describe('LoginPage', () => {
     await user.click(screen.getByRole('button', { name: '로그인' }));
     const email = screen.getByLabelText('이메일');
     expect(email).toHaveAttribute('aria-invalid', 'true');
-    expect(email).toHaveAccessibleDescription('이메일 주소를 올바르게 적어 주세요. (예: dad@example.com)');
+    expect(email).toHaveAccessibleDescription('이메일 주소를 적어 주세요.');
     await waitFor(() => expect(email).toHaveFocus());
     expect(requests).toHaveLength(0);
   });

@@ -119,7 +119,7 @@ describe('SearchPage', () => {
     await user.clear(query);
     await user.click(screen.getByRole('button', { name: '찾기' }));
     await waitFor(() => expect(query).toHaveAttribute('aria-invalid', 'true'));
-    expect(query).toHaveAccessibleDescription('찾을 내용을 500자 이내로 적어 주세요.');
+    expect(query).toHaveAccessibleDescription('찾을 내용을 적어 주세요.');
     expect(query).toHaveFocus();
     expect(searches(requests)).toHaveLength(1);
   });
