@@ -1,6 +1,8 @@
 // The end of a growing list: it asks for the next page when it scrolls into view, and is
-// also a plain button for keyboards and for browsers without IntersectionObserver.
-import { useEffect, useRef } from 'react';
+// also a plain button for keyboards and for browsers without IntersectionObserver. The
+// button stays while a page loads (focus must not fall to the page), and a keyboard user
+// still on it then lands on the first item that came in, so Tab goes on through the new ones.
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorPanel } from './ErrorPanel';
 
@@ -10,11 +12,18 @@ interface LoadMoreProps {
   error: unknown;
   onLoadMore: () => void;
   endLabel?: string;
+  /** One item of the list this ends (the list is this component's parent element). */
+  itemSelector: string;
 }
 
-export function LoadMore({ hasMore, loading, error, onLoadMore, endLabel }: LoadMoreProps) {
+const FOCUSABLE = 'a[href], button:not(:disabled), input:not(:disabled), select, textarea, [tabindex]';
+
+export function LoadMore({ hasMore, loading, error, onLoadMore, endLabel, itemSelector }: LoadMoreProps) {
   const { t } = useTranslation();
   const sentinel = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  // While a page loads: how many items were shown, and whether focus was on the button.
+  const before = useRef<{ items: number; focused: boolean } | null>(null);
 
   useEffect(() => {
     const el = sentinel.current;
@@ -29,20 +38,43 @@ export function LoadMore({ hasMore, loading, error, onLoadMore, endLabel }: Load
     return () => observer.disconnect();
   }, [hasMore, loading, error, onLoadMore]);
 
+  // Before paint, so focus never shows on the page in between.
+  useLayoutEffect(() => {
+    const items = () => sentinel.current?.parentElement?.querySelectorAll<HTMLElement>(itemSelector) ?? [];
+    if (loading) {
+      before.current = { items: items().length, focused: document.activeElement === button.current };
+      return;
+    }
+    const was = before.current;
+    before.current = null;
+    const active = document.activeElement;
+    // Only a user who stayed on the button (it is gone when the list ended) is moved.
+    if (!was?.focused || (active !== button.current && active !== document.body && active !== null)) return;
+    const first = items()[was.items];
+    const target = first ? (first.matches(FOCUSABLE) ? first : first.querySelector<HTMLElement>(FOCUSABLE)) : null;
+    (target ?? button.current)?.focus();
+  }, [loading, itemSelector]);
+
   if (error) return <ErrorPanel error={error} onRetry={onLoadMore} />;
   return (
     <div className="load-more" ref={sentinel}>
-      {loading ? (
-        <p role="status" className="load-more__status">
-          {t('timeline.loadingMore')}
-        </p>
-      ) : hasMore ? (
-        <button type="button" className="button button--secondary" onClick={onLoadMore}>
+      {hasMore && (
+        <button
+          ref={button}
+          type="button"
+          className="button button--secondary"
+          aria-disabled={loading || undefined}
+          onClick={() => {
+            if (!loading) onLoadMore();
+          }}
+        >
           {t('timeline.loadMore')}
         </button>
-      ) : (
-        endLabel && <p className="load-more__end">{endLabel}</p>
       )}
+      <p role="status" className={loading ? 'load-more__status' : 'visually-hidden'}>
+        {loading ? t('timeline.loadingMore') : ''}
+      </p>
+      {!hasMore && endLabel && <p className="load-more__end">{endLabel}</p>}
     </div>
   );
 }

@@ -42,6 +42,21 @@ describe('TimelinePage', () => {
     expect(screen.getByText('모든 기록을 다 봤어요.')).toBeInTheDocument();
   });
 
+  it('puts a keyboard user who asked for more on the first entry that came in', async () => {
+    const user = userEvent.setup();
+    const page = (next: string | null, ids: string[]) =>
+      json(200, { group: 'month', next_cursor: next, buckets: [{ key: '2026-11', label: 'x', count: 9, entries: ids.map((id) => entry(id, '2026-11-01')) }] });
+    renderApp('/', {
+      ...withMembers,
+      'GET /api/v1/families/f1/timeline': (req) => (req.path.includes('cursor=c2') ? page('c3', ['e3', 'e4']) : page('c2', ['e1', 'e2'])),
+    });
+    const more = await screen.findByRole('button', { name: '더 보기' });
+    more.focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getAllByTestId('entry-card')).toHaveLength(4));
+    expect(screen.getByRole('link', { name: '본문 e3' })).toHaveFocus();
+  });
+
   it('groups by age for a child with a birthday, and filters by child', async () => {
     const user = userEvent.setup();
     const { requests } = renderApp('/', {

@@ -101,6 +101,7 @@ function TimelineList({ view, members, onClear }: { view: ShownView; members: Me
         error={paged.error}
         onLoadMore={paged.loadMore}
         endLabel={t('timeline.end')}
+        itemSelector=".entry-card"
       />
     </div>
   );

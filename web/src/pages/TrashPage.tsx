@@ -58,7 +58,13 @@ export function TrashPage() {
               </li>
             ))}
           </ul>
-          <LoadMore hasMore={paged.hasMore} loading={paged.loadingMore} error={paged.error} onLoadMore={paged.loadMore} />
+          <LoadMore
+            hasMore={paged.hasMore}
+            loading={paged.loadingMore}
+            error={paged.error}
+            onLoadMore={paged.loadMore}
+            itemSelector=".entry-card"
+          />
         </>
       )}
     </div>
