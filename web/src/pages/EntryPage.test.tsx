@@ -78,3 +78,22 @@ describe('EntryPage insight', () => {
     expect(reads(requests)).toBe(1);
   });
 });
+
+describe('EntryPage edited label', () => {
+  const show = (extra: Record<string, unknown>) =>
+    renderApp('/entries/e1', {
+      'GET /api/v1/families/f1/entries/e1': () => json(200, entry('e1', '2026-11-26', { body: BODY, ...extra })),
+    });
+
+  it('does not call an entry that came back from the trash edited', async () => {
+    // Trash and restore raise the version (the ETag must change) but not updated_at.
+    show({ version: 3, created_at: '2026-11-26T09:00:00Z', updated_at: '2026-11-26T09:00:00Z' });
+    expect(await screen.findByText('내가 쓴 기록')).toBeInTheDocument();
+    expect(screen.queryByText(/에 고침/)).not.toBeInTheDocument();
+  });
+
+  it('says when an entry was changed after it was written', async () => {
+    show({ version: 2, created_at: '2026-11-26T09:00:00Z', updated_at: '2026-11-28T09:00:00Z' });
+    expect(await screen.findByText(/2026년 11월 28일에 고침/)).toBeInTheDocument();
+  });
+});

@@ -18,6 +18,7 @@ import { useEntry } from '../hooks/useEntry';
 import { currentLanguage } from '../i18n';
 import { describeError } from '../i18n/errors';
 import { formatDay, formatInstantDay } from '../i18n/format';
+import { wasEdited } from '../lib/entry';
 import { canChangeEntry } from '../lib/permissions';
 
 export function EntryPage() {
@@ -98,7 +99,7 @@ function EntryView({ entry, polling }: { entry: Entry; polling: boolean }) {
             <span>
               {me?.user.id === entry.author_id ? t('entry.mine') : t('entry.by', { name: entry.author_name })}
             </span>
-            {entry.version > 1 && <span> · {t('entry.updated', { date: formatInstantDay(entry.updated_at, lang) })}</span>}
+            {wasEdited(entry) && <span> · {t('entry.updated', { date: formatInstantDay(entry.updated_at, lang) })}</span>}
           </p>
           {mayChange && (
             <div className="entry__actions">
