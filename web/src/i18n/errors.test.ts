@@ -89,6 +89,8 @@ describe('describeError', () => {
     expect(describeError(of('unauthenticated'), t, 'login').message).toBe('이메일 또는 비밀번호가 맞지 않아요.');
     expect(describeError(of('conflict'), t, 'signup', ['email']).fields.email).toBe('이미 가입된 이메일이에요. 로그인해 보세요.');
     expect(describeError(of('rate_limited', { retryAfter: 30 }), t).message).toBe('시도가 너무 많았어요. 30초 뒤에 다시 해 주세요.');
+    expect(describeError(of('rate_limited', { retryAfter: 897 }), t).message).toBe('시도가 너무 많았어요. 15분 뒤에 다시 해 주세요.');
+    expect(describeError(of('rate_limited', { retryAfter: 897 }), tEn).message).toBe('Too many attempts. Please try again in 15 minutes.');
     expect(describeError(of('precondition_failed'), t).message).toContain('그사이 이 기록이');
     expect(describeError(of('network'), t).message).toContain('서버에 연결할 수 없어요');
     expect(describeError(new Error('boom'), t).message).toBe('문제가 생겼어요. 잠시 후 다시 시도해 주세요.');

@@ -3,6 +3,7 @@
 import type { TFunction } from 'i18next';
 import { fieldProblem, isApiError } from '../api/errors';
 import type { FieldError } from '../api/types';
+import { formatWait } from './format';
 import { ko } from './ko';
 
 /** What the user was doing; it picks the kinder sentence for 401, 403, 404 and 409. */
@@ -94,7 +95,7 @@ export function describeError(
     case 'rate_limited':
       view.message =
         error.retryAfter !== null
-          ? t('errors.rateLimited', { seconds: error.retryAfter })
+          ? t('errors.rateLimited', { wait: formatWait(error.retryAfter, t) })
           : t('errors.rateLimitedSoon');
       return view;
     case 'network':

@@ -1,10 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { bucketLabel, formatAge, formatDay } from './format';
+import { bucketLabel, formatAge, formatDay, formatWait } from './format';
 import { i18n } from './index';
 
 const tIn = (lang: 'ko' | 'en') => i18n.getFixedT(lang);
 
 describe('format', () => {
+  it('says a wait in seconds under a minute, else in minutes rounded up', () => {
+    expect(formatWait(1, tIn('ko'))).toBe('1초');
+    expect(formatWait(59, tIn('ko'))).toBe('59초');
+    expect(formatWait(60, tIn('ko'))).toBe('1분');
+    expect(formatWait(61, tIn('ko'))).toBe('2분');
+    expect(formatWait(897, tIn('ko'))).toBe('15분');
+    expect(formatWait(900, tIn('ko'))).toBe('15분');
+    expect(formatWait(0, tIn('ko'))).toBe('1초');
+    expect(formatWait(1, tIn('en'))).toBe('1 second');
+    expect(formatWait(45, tIn('en'))).toBe('45 seconds');
+    expect(formatWait(60, tIn('en'))).toBe('1 minute');
+    expect(formatWait(897, tIn('en'))).toBe('15 minutes');
+  });
+
   it('formats days per locale', () => {
     expect(formatDay('2026-11-26', 'ko')).toBe('2026년 11월 26일');
     expect(formatDay('2026-11-26', 'en')).toBe('Nov 26, 2026');

@@ -35,6 +35,12 @@ export function formatInstantDay(iso: string, lang: Lang): string {
   }).format(when);
 }
 
+/** A wait the server asked for (Retry-After): under a minute in seconds, else whole minutes, rounded up. */
+export function formatWait(seconds: number, t: TFunction): string {
+  const count = Math.max(1, Math.ceil(seconds));
+  return count < 60 ? t('errors.waitSeconds', { count }) : t('errors.waitMinutes', { count: Math.ceil(count / 60) });
+}
+
 export function formatAgeKey(key: string, t: TFunction): string {
   if (key === 'prenatal') return t('age.prenatal');
   const match = /^([my])(\d+)$/.exec(key);
