@@ -6,16 +6,19 @@ export function ErrorPanel({
   error,
   onRetry,
   context,
+  titled = true,
 }: {
   error: unknown;
   onRetry?: () => void;
   context?: ErrorContext;
+  /** False when the page's own heading already says that something went wrong. */
+  titled?: boolean;
 }) {
   const { t } = useTranslation();
   const { message } = describeError(error, t, context);
   return (
     <div className="panel panel--error" role="alert">
-      <p className="panel__title">{t('errors.title')}</p>
+      {titled && <p className="panel__title">{t('errors.title')}</p>}
       <p>{message ?? t('errors.generic')}</p>
       {onRetry && (
         <button type="button" className="button button--secondary" onClick={onRetry}>

@@ -1,7 +1,7 @@
 import { act, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { POLL_FOR_MS, POLL_MS } from '../hooks/useEntry';
-import { json } from '../test/http';
+import { json, problem } from '../test/http';
 import { entry, insight, renderApp } from '../test/render';
 
 const BODY = '서윤이가 처음으로 두발자전거를 탔다. 너무 기뻤다!';
@@ -95,5 +95,14 @@ describe('EntryPage edited label', () => {
   it('says when an entry was changed after it was written', async () => {
     show({ version: 2, created_at: '2026-11-26T09:00:00Z', updated_at: '2026-11-28T09:00:00Z' });
     expect(await screen.findByText(/2026년 11월 28일에 고침/)).toBeInTheDocument();
+  });
+});
+
+describe('EntryPage that cannot be shown', () => {
+  it('says that something went wrong once, then why', async () => {
+    renderApp('/entries/e1', { 'GET /api/v1/families/f1/entries/e1': () => problem(404, 'not_found') });
+    expect(await screen.findByRole('heading', { level: 1, name: '문제가 생겼어요' })).toBeInTheDocument();
+    expect(screen.getAllByText('문제가 생겼어요')).toHaveLength(1);
+    expect(screen.getByRole('alert')).toHaveTextContent('이 기록을 찾을 수 없어요. 지워졌거나 볼 수 없는 기록이에요.');
   });
 });

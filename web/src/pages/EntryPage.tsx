@@ -35,7 +35,7 @@ export function EntryPage() {
       {error !== null ? (
         <>
           <PageHeading title={t('errors.title')} />
-          <ErrorPanel error={error} context="read" />
+          <ErrorPanel error={error} context="read" titled={false} />
         </>
       ) : entry ? (
         <EntryView entry={entry} polling={polling} />

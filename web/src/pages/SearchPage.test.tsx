@@ -100,6 +100,9 @@ describe('SearchPage', () => {
     expect(empty).toHaveTextContent('다른 낱말로 물어보거나');
     expect(screen.queryByTestId('answer')).not.toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: '관련된 기록' })).not.toBeInTheDocument();
+    // Said once, in a status a screen reader hears.
+    expect(screen.getAllByText('관련된 기록을 찾지 못했어요.')).toHaveLength(1);
+    expect(within(empty).getByRole('status')).toHaveTextContent('관련된 기록을 찾지 못했어요.');
   });
 
   it('explains a refused field next to it, and a blank question without asking', async () => {

@@ -50,10 +50,9 @@ export function SearchPage() {
       ) : (
         <Splash />
       )}
+      {/* A search that found nothing says so in its own status, below. */}
       <p className="visually-hidden" role="status">
-        {search.data && (search.data.results.length > 0
-          ? t('search.found', { count: search.data.results.length })
-          : search.data.answer)}
+        {search.data && search.data.results.length > 0 && t('search.found', { count: search.data.results.length })}
       </p>
       <SearchOutcome search={search} />
     </div>
@@ -185,8 +184,10 @@ function SearchOutcome({ search }: { search: Loaded<SearchResponse> }) {
   if (response.results.length === 0) {
     return (
       <div className="empty" data-testid="search-empty">
-        <p className="empty__title">{response.answer}</p>
-        <p className="empty__lead">{t('search.emptyLead')}</p>
+        <div role="status" className="empty__status">
+          <p className="empty__title">{response.answer}</p>
+          <p className="empty__lead">{t('search.emptyLead')}</p>
+        </div>
       </div>
     );
   }
