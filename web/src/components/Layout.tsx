@@ -1,7 +1,7 @@
 // The app shell: brand, family, main navigation, language and logout; pages go in <main>.
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, useLocation, useNavigate } from 'react-router';
+import { Link, NavLink, useNavigate } from 'react-router';
 import { api } from '../api';
 import { useFamily } from '../auth/family';
 import { useSession } from '../auth/session';
@@ -13,22 +13,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const { me, logout, selectFamily } = useSession();
   const { family, canWrite } = useFamily();
   const navigate = useNavigate();
-  const { pathname } = useLocation();
   const families = me?.families ?? [];
-  const navRef = useRef<HTMLDivElement>(null);
-
-  // On a narrow screen the links scroll sideways under the write button: keep the link of the
-  // page being shown in sight.
-  useEffect(() => {
-    const nav = navRef.current;
-    const link = nav?.querySelector('.nav__link--active');
-    if (!nav || !link || nav.scrollWidth <= nav.clientWidth) return;
-    const shown = nav.getBoundingClientRect();
-    const box = link.getBoundingClientRect();
-    const end = (nav.querySelector('.nav__write')?.getBoundingClientRect().left ?? shown.right) - 8;
-    if (box.right > end) nav.scrollLeft += box.right - end;
-    else if (box.left < shown.left) nav.scrollLeft -= shown.left - box.left;
-  }, [pathname]);
 
   const navClass = ({ isActive }: { isActive: boolean }) =>
     isActive ? 'nav__link nav__link--active' : 'nav__link';
@@ -67,7 +52,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </div>
         </div>
         <nav className="nav" aria-label={t('nav.label')}>
-          <div className="nav__inner" ref={navRef}>
+          <div className="nav__inner">
             <NavLink to="/" end className={navClass}>
               {t('nav.timeline')}
             </NavLink>
