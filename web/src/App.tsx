@@ -1,7 +1,7 @@
 // The routes of the app.
 import { BrowserRouter, Route, Routes } from 'react-router';
 import type { AuthBackend } from './auth/backend';
-import { PublicOnly, RequireAuth, RequireFamily } from './auth/guards';
+import { PublicOnly, RequireAuth, RequireFamily, RequireWriter } from './auth/guards';
 import { SessionProvider } from './auth/session';
 import { ChatPage } from './pages/ChatPage';
 import { ChildrenPage } from './pages/ChildrenPage';
@@ -27,9 +27,11 @@ export function AppRoutes() {
         <Route path="/setup" element={<SetupPage />} />
         <Route element={<RequireFamily />}>
           <Route index element={<TimelinePage />} />
-          <Route path="/entries/new" element={<NewEntryPage />} />
+          <Route element={<RequireWriter />}>
+            <Route path="/entries/new" element={<NewEntryPage />} />
+            <Route path="/entries/:eid/edit" element={<EditEntryPage />} />
+          </Route>
           <Route path="/entries/:eid" element={<EntryPage />} />
-          <Route path="/entries/:eid/edit" element={<EditEntryPage />} />
           <Route path="/search" element={<SearchPage />} />
           <Route path="/chat/:cid?" element={<ChatPage />} />
           <Route path="/emotions" element={<EmotionsPage />} />

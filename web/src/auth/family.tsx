@@ -3,6 +3,7 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api } from '../api';
 import type { FamilySummary, Member } from '../api/types';
+import { canManageChildren, canWrite } from '../lib/permissions';
 
 export interface FamilyValue {
   family: FamilySummary;
@@ -11,7 +12,7 @@ export interface FamilyValue {
   membersError: unknown;
   reloadMembers(): Promise<void>;
   canWrite: boolean;
-  isOwner: boolean;
+  canManageChildren: boolean;
 }
 
 const FamilyContext = createContext<FamilyValue | null>(null);
@@ -43,8 +44,8 @@ export function FamilyProvider({ family, children }: { family: FamilySummary; ch
     membersLoaded,
     membersError,
     reloadMembers,
-    canWrite: family.role === 'owner' || family.role === 'editor',
-    isOwner: family.role === 'owner',
+    canWrite: canWrite(family.role),
+    canManageChildren: canManageChildren(family.role),
   };
   return <FamilyContext.Provider value={value}>{children}</FamilyContext.Provider>;
 }

@@ -1,9 +1,11 @@
 // Route guards: who may see which part of the app, and where everyone else goes.
-import { Navigate, Outlet, useLocation, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Outlet, useLocation, useParams, useSearchParams } from 'react-router';
 import { Splash } from '../components/Splash';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { Layout } from '../components/Layout';
-import { FamilyProvider } from './family';
+import { RoleNotice } from '../components/RoleNotice';
+import { FamilyProvider, useFamily } from './family';
 import { useSession } from './session';
 
 /** A `next` that stays on this site: a path, never `//host` or a full URL. */
@@ -47,5 +49,26 @@ export function RequireFamily() {
         <Outlet />
       </Layout>
     </FamilyProvider>
+  );
+}
+
+/**
+ * Writing and editing entries: a role that may only read is told so, with the way back,
+ * instead of a form whose every submit the server would refuse.
+ */
+export function RequireWriter() {
+  const { t } = useTranslation();
+  const { family, canWrite } = useFamily();
+  const { eid } = useParams();
+  if (canWrite) return <Outlet />;
+  return (
+    <div className="page page--narrow">
+      <RoleNotice
+        role={family.role}
+        job="write"
+        backTo={eid ? `/entries/${eid}` : '/'}
+        backLabel={eid ? t('roleNotice.toEntry') : t('roleNotice.toTimeline')}
+      />
+    </div>
   );
 }

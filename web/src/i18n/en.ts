@@ -320,6 +320,15 @@ export const en: Shape<Messages> = {
     years_one: 'age {{count}}',
     years_other: 'age {{count}}',
   },
+  roleNotice: {
+    writeTitle: 'You can read, not write',
+    write:
+      "Your role in this family archive is {{role}}, so you can read its entries but not write or change them. To write, ask the owner to change your role.",
+    childrenTitle: 'Only the owner adds children',
+    children: 'Your role in this family archive is {{role}}. Only the owner can add or change children.',
+    toTimeline: 'Go to the timeline',
+    toEntry: 'Back to the entry',
+  },
   role: {
     owner: 'Owner',
     editor: 'Editor',

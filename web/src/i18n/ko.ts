@@ -317,6 +317,16 @@ export const ko = {
     years_one: '{{count}}살',
     years_other: '{{count}}살',
   },
+  roleNotice: {
+    writeTitle: '기록을 볼 수만 있어요',
+    write:
+      '이 가족 보관함에는 ‘{{role}}’ 역할로 함께하고 있어서 기록을 읽을 수만 있어요. 기록을 쓰거나 고치려면 관리자에게 역할을 바꿔 달라고 부탁해 주세요.',
+    childrenTitle: '아이 소개는 관리자가 해요',
+    children:
+      '이 가족 보관함에는 ‘{{role}}’ 역할로 함께하고 있어요. 아이를 추가하거나 고치는 일은 관리자만 할 수 있어요.',
+    toTimeline: '타임라인으로 가기',
+    toEntry: '기록으로 돌아가기',
+  },
   role: {
     owner: '관리자',
     editor: '작성자',

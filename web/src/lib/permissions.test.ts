@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canChangeEntry, canWrite } from './permissions';
+import { canChangeEntry, canManageChildren, canWrite } from './permissions';
 
 describe('permissions', () => {
   it('lets owners and editors write', () => {
@@ -7,6 +7,13 @@ describe('permissions', () => {
     expect(canWrite('editor')).toBe(true);
     expect(canWrite('viewer')).toBe(false);
     expect(canWrite('child')).toBe(false);
+  });
+
+  it('lets only the owner add, change or remove children', () => {
+    expect(canManageChildren('owner')).toBe(true);
+    expect(canManageChildren('editor')).toBe(false);
+    expect(canManageChildren('viewer')).toBe(false);
+    expect(canManageChildren('child')).toBe(false);
   });
 
   it('lets the author change their entry, and the owner any family entry', () => {

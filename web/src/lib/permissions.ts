@@ -1,8 +1,13 @@
-// Who may change an entry, as the server decides it; used only to show or hide buttons.
+// Who may do what, as the server decides it; used only to show or hide buttons and forms.
 import type { Entry, Role } from '../api/types';
 
 export function canWrite(role: Role): boolean {
   return role === 'owner' || role === 'editor';
+}
+
+/** Adding, changing and removing children (`/members`) is the owner's alone. */
+export function canManageChildren(role: Role): boolean {
+  return role === 'owner';
 }
 
 export function canChangeEntry(

@@ -8,7 +8,7 @@ import { Splash } from '../components/Splash';
 
 export function ChildrenPage() {
   const { t } = useTranslation();
-  const { family, members, membersLoaded, membersError, reloadMembers, isOwner } = useFamily();
+  const { family, members, membersLoaded, membersError, reloadMembers, canManageChildren } = useFamily();
   return (
     <div className="page page--narrow">
       <PageHeading title={t('children.title')} />
@@ -19,7 +19,7 @@ export function ChildrenPage() {
         <h2 id="add-child" className="section__title">
           {t('children.addTitle')}
         </h2>
-        {isOwner ? (
+        {canManageChildren ? (
           <ChildForm familyId={family.id} onAdded={() => void reloadMembers()} />
         ) : (
           <p className="alert alert--info">{t('child.ownerOnly')}</p>

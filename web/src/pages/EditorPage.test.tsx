@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json, problem } from '../test/http';
-import { entry, member, renderApp } from '../test/render';
+import { entry, member, renderApp, signedInAs } from '../test/render';
 import { todayLocal } from '../lib/dates';
 
 const withMembers = {
@@ -87,5 +87,35 @@ describe('EditEntryPage', () => {
     await screen.findByLabelText('무슨 일이 있었나요?');
     expect(screen.queryByRole('radio', { name: /나만/ })).not.toBeInTheDocument();
     expect(screen.queryByRole('group', { name: '누가 볼 수 있나요?' })).not.toBeInTheDocument();
+  });
+});
+
+describe('writing as a viewer', () => {
+  it('says the role can only read instead of showing the new-entry form', async () => {
+    renderApp('/entries/new', { ...withMembers, ...signedInAs('viewer') });
+    expect(await screen.findByRole('heading', { level: 1, name: '기록을 볼 수만 있어요' })).toBeInTheDocument();
+    expect(screen.getByText(/‘보는 사람’ 역할로 함께하고 있어서 기록을 읽을 수만 있어요/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: '타임라인으로 가기' })).toHaveAttribute('href', '/');
+    expect(screen.queryByLabelText('무슨 일이 있었나요?')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '저장하기' })).not.toBeInTheDocument();
+  });
+
+  it('leads back to the entry instead of showing the edit form, without loading it', async () => {
+    const { requests } = renderApp('/entries/e1/edit', {
+      ...withMembers,
+      ...signedInAs('viewer'),
+      'GET /api/v1/families/f1/entries/e1': () => json(200, entry('e1', '2026-10-01')),
+    });
+    expect(await screen.findByRole('heading', { level: 1, name: '기록을 볼 수만 있어요' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: '기록으로 돌아가기' })).toHaveAttribute('href', '/entries/e1');
+    expect(screen.queryByRole('form')).not.toBeInTheDocument();
+    expect(screen.queryByLabelText('무슨 일이 있었나요?')).not.toBeInTheDocument();
+    expect(requests.some((r) => r.path.endsWith('/entries/e1'))).toBe(false);
+  });
+
+  it('still shows the form to an editor', async () => {
+    renderApp('/entries/new', { ...withMembers, ...signedInAs('editor') });
+    expect(await screen.findByLabelText('무슨 일이 있었나요?')).toBeInTheDocument();
+    expect(screen.queryByTestId('role-notice')).not.toBeInTheDocument();
   });
 });

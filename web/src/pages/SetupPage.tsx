@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../api';
-import type { Member } from '../api/types';
+import type { Member, Role } from '../api/types';
 import { useSession } from '../auth/session';
 import { AuthLayout } from '../components/AuthLayout';
 import { ChildForm } from '../components/ChildForm';
@@ -11,11 +11,25 @@ import { ChildList } from '../components/ChildList';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { FormAlert, TextField } from '../components/Field';
 import { PageHeading } from '../components/PageHeading';
+import { RoleNotice } from '../components/RoleNotice';
 import { useApiForm } from '../hooks/useApiForm';
+import { canManageChildren } from '../lib/permissions';
 
 export function SetupPage() {
   const { family } = useSession();
-  return family ? <ChildrenStep familyId={family.id} /> : <FamilyStep />;
+  if (!family) return <FamilyStep />;
+  if (!canManageChildren(family.role)) return <NotOwnerStep role={family.role} />;
+  return <ChildrenStep familyId={family.id} />;
+}
+
+/** Someone who joined a family can open /setup too; only its owner may add children. */
+function NotOwnerStep({ role }: { role: Role }) {
+  const { t } = useTranslation();
+  return (
+    <AuthLayout>
+      <RoleNotice role={role} job="children" backTo="/" backLabel={t('roleNotice.toTimeline')} />
+    </AuthLayout>
+  );
 }
 
 function FamilyStep() {

@@ -28,6 +28,11 @@ export const insight = (status: 'pending' | 'done' | 'failed', extra: Record<str
 
 type Routes = Parameters<typeof scriptedFetch>[0];
 
+/** The `GET /me` route for 아빠 with another role in the family, e.g. `renderApp(path, signedInAs('viewer'))`. */
+export const signedInAs = (role: 'owner' | 'editor' | 'viewer' | 'child'): Routes => ({
+  'GET /api/v1/me': () => json(200, { user: authBody(0).user, families: [{ ...FAMILY, role }] }),
+});
+
 /** Signed in as 아빠, owner of one family, unless `signedIn` is false. */
 export function renderApp(path: string, routes: Routes = {}, signedIn = true) {
   const http = scriptedFetch({
