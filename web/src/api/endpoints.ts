@@ -3,11 +3,14 @@
 import { readReply } from '../lib/chat';
 import type { ApiClient } from './client';
 import type { JsonBody, Op, QueryParams } from './typed';
-import type { ChatExchange, Entry, EntryCreate, EntryPatch, Locale, MemberCreate, SearchRequest } from './types';
+import type {
+  ChatExchange, Entry, EntryCreate, EntryPatch, Locale, MemberCreate, MemberPatch, SearchRequest,
+} from './types';
 
 type SignupBody = JsonBody<Op<'/api/v1/auth/signup', 'post'>>;
 type LoginBody = JsonBody<Op<'/api/v1/auth/login', 'post'>>;
 export type TimelineQuery = QueryParams<Op<'/api/v1/families/{fid}/timeline', 'get'>>;
+export type EntryQuery = QueryParams<Op<'/api/v1/families/{fid}/entries', 'get'>>;
 export type PageQuery = QueryParams<Op<'/api/v1/families/{fid}/trash', 'get'>>;
 export type EmotionQuery = QueryParams<Op<'/api/v1/families/{fid}/emotions', 'get'>>;
 export type ConversationQuery = QueryParams<Op<'/api/v1/families/{fid}/conversations', 'get'>>;
@@ -49,6 +52,20 @@ export function createApi(client: ApiClient) {
       client.call('get', '/api/v1/families/{fid}/members', { path: { fid } }).then((r) => r.data.items),
     createMember: (fid: string, body: MemberCreate) =>
       client.call('post', '/api/v1/families/{fid}/members', { path: { fid }, body }).then((r) => r.data),
+    updateMember: (fid: string, mid: string, body: MemberPatch) =>
+      client
+        .call('patch', '/api/v1/families/{fid}/members/{mid}', { path: { fid, mid }, body })
+        .then((r) => r.data),
+    /** The member's tags go from its entries; the entries stay. */
+    deleteMember: (fid: string, mid: string) =>
+      client
+        .call('delete', '/api/v1/families/{fid}/members/{mid}', { path: { fid, mid } })
+        .then(() => undefined),
+
+    listEntries: (fid: string, query: EntryQuery, signal?: AbortSignal) =>
+      client
+        .call('get', '/api/v1/families/{fid}/entries', { path: { fid }, query, signal })
+        .then((r) => r.data),
 
     createEntry: (fid: string, body: EntryCreate) =>
       client.call('post', '/api/v1/families/{fid}/entries', { path: { fid }, body }).then((r) => r.data),

@@ -12,6 +12,7 @@ export type Role = Schemas['Role'];
 export type Locale = Schemas['Locale'];
 export type Member = Schemas['Member'];
 export type MemberCreate = Schemas['MemberCreate'];
+export type MemberPatch = Schemas['MemberPatch'];
 export type Entry = Schemas['Entry'];
 export type TrashEntry = Schemas['TrashEntry'];
 export type EntryCreate = Schemas['EntryCreate'];

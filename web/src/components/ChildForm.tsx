@@ -1,15 +1,27 @@
-// Adding a child: name and (optional) birthday. The form stays filled when the server says no.
+// Adding a child: name and (optional) birthday. The form stays filled when the server says no;
+// a name another child already has is pointed out, never refused.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import type { Member } from '../api/types';
 import { useApiForm } from '../hooks/useApiForm';
+import { currentLanguage } from '../i18n';
+import { sameNameWarning } from '../lib/children';
 import { todayLocal } from '../lib/dates';
 import { FormAlert, TextField } from './Field';
 
 const FIELDS = ['name', 'birthdate'] as const;
 
-export function ChildForm({ familyId, onAdded }: { familyId: string; onAdded: (m: Member) => void }) {
+export function ChildForm({
+  familyId,
+  members,
+  onAdded,
+}: {
+  familyId: string;
+  /** The children already there, to point out a name that is taken. */
+  members: Member[];
+  onAdded: (m: Member) => void;
+}) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [birthdate, setBirthdate] = useState('');
@@ -43,6 +55,7 @@ export function ChildForm({ familyId, onAdded }: { familyId: string; onAdded: (m
         <TextField
           id="child-name"
           label={t('child.name')}
+          warning={sameNameWarning(members, name, t, currentLanguage())}
           error={form.errors.fields.name}
           name="name"
           autoComplete="off"

@@ -1,28 +1,61 @@
-// The family's children with their birthday and age today.
+// The family's children with their birthday and age today. Given `manage`, each child can be
+// corrected or removed in place, and the list says what became of the last change.
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Member } from '../api/types';
-import { currentLanguage } from '../i18n';
-import { formatAge, formatDay } from '../i18n/format';
-import { todayLocal } from '../lib/dates';
-import { ChildTag, toneOf } from './ChildTag';
+import { ChildItem } from './ChildItem';
 
-export function ChildList({ members }: { members: Member[] }) {
+export interface ChildManagement {
+  familyId: string;
+  /** Asks the server for the list again, after a change or when a child turned out to be gone. */
+  onChanged: () => void;
+}
+
+type News = { text: string; alert: boolean } | null;
+
+export function ChildList({ members, manage }: { members: Member[]; manage?: ChildManagement }) {
   const { t } = useTranslation();
-  const lang = currentLanguage();
-  if (members.length === 0) return <p className="muted">{t('child.empty')}</p>;
-  const today = todayLocal();
+  const [news, setNews] = useState<News>(null);
+  // After a removal the row and its buttons are gone: focus stays in the list.
+  const listRef = useRef<HTMLDivElement>(null);
+
+  const changed = (next: News, focusList: boolean) => {
+    setNews(next);
+    manage?.onChanged();
+    if (focusList) listRef.current?.focus();
+  };
+
   return (
-    <ul className="child-list">
-      {members.map((m) => (
-        <li key={m.id} className="child-list__item">
-          <ChildTag member={m} tone={toneOf(members, m.id)} />
-          <span className="child-list__detail">
-            {m.birthdate
-              ? `${t('child.born', { date: formatDay(m.birthdate, lang) })} · ${formatAge(m.birthdate, today, t)}`
-              : t('child.noBirthdate')}
-          </span>
-        </li>
-      ))}
-    </ul>
+    <div className="child-list-box" ref={listRef} tabIndex={-1}>
+      <p className="form__status" role="status">
+        {news && !news.alert && news.text}
+      </p>
+      {news?.alert && (
+        <p className="alert alert--error" role="alert">
+          {news.text}
+        </p>
+      )}
+      {members.length === 0 ? (
+        <p className="muted">{t('child.empty')}</p>
+      ) : (
+        <ul className="child-list" aria-label={t('child.listTitle')}>
+          {members.map((m) => (
+            <ChildItem
+              key={m.id}
+              member={m}
+              members={members}
+              manage={
+                manage && {
+                  familyId: manage.familyId,
+                  onSaved: (saved) => changed({ text: t('child.saved', { name: saved.name }), alert: false }, false),
+                  onRemoved: () => changed({ text: t('child.removed', { name: m.name }), alert: false }, true),
+                  onGone: () => changed({ text: t('child.notFound'), alert: true }, true),
+                }
+              }
+            />
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

@@ -1,5 +1,5 @@
-// A labelled form control with its hint and its error right below it, wired for screen
-// readers (aria-describedby, aria-invalid).
+// A labelled form control with its hint, a warning (worth a look, never blocking) and its
+// error right below it, wired for screen readers (aria-describedby, aria-invalid).
 import type { InputHTMLAttributes, ReactNode } from 'react';
 
 export interface ControlProps {
@@ -13,16 +13,18 @@ interface FieldProps {
   label: ReactNode;
   hint?: ReactNode;
   optional?: string;
+  warning?: string | null;
   error?: string;
   children: (control: ControlProps) => ReactNode;
 }
 
-export function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
-  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
-  return ids.length ? ids.join(' ') : undefined;
+export function describedBy(id: string, hint: unknown, error: unknown, warning?: unknown): string | undefined {
+  const ids = [hint ? `${id}-hint` : null, warning ? `${id}-warning` : null, error ? `${id}-error` : null];
+  const shown = ids.filter(Boolean);
+  return shown.length ? shown.join(' ') : undefined;
 }
 
-export function Field({ id, label, hint, optional, error, children }: FieldProps) {
+export function Field({ id, label, hint, optional, warning, error, children }: FieldProps) {
   return (
     <div className={error ? 'field field--invalid' : 'field'}>
       <label className="field__label" htmlFor={id}>
@@ -32,11 +34,16 @@ export function Field({ id, label, hint, optional, error, children }: FieldProps
       {children({
         id,
         'aria-invalid': error ? true : undefined,
-        'aria-describedby': describedBy(id, hint, error),
+        'aria-describedby': describedBy(id, hint, error, warning),
       })}
       {hint && (
         <p className="field__hint" id={`${id}-hint`}>
           {hint}
+        </p>
+      )}
+      {warning && (
+        <p className="field__warning" id={`${id}-warning`} data-testid="field-warning">
+          {warning}
         </p>
       )}
       <FieldError id={id} error={error} />
@@ -52,6 +59,7 @@ export function TextField({
   label,
   hint,
   optional,
+  warning,
   error,
   value,
   onChange,
@@ -60,7 +68,7 @@ export function TextField({
 }: Omit<FieldProps, 'children'> &
   InputProps & { value: string; onChange: (value: string) => void }) {
   return (
-    <Field id={id} label={label} hint={hint} optional={optional} error={error}>
+    <Field id={id} label={label} hint={hint} optional={optional} warning={warning} error={error}>
       {(control) => (
         <input
           {...control}

@@ -67,8 +67,14 @@ export function describeError(
       if (context === 'signup' && shownFields.includes('email')) {
         view.fields.email = t('errors.emailTaken');
       } else {
-        view.message = context === 'signup' ? t('errors.emailTaken') : t('errors.conflict');
+        view.message =
+          context === 'signup' ? t('errors.emailTaken')
+          : context === 'child' ? t('child.changedMeanwhile')
+          : t('errors.conflict');
       }
+      return view;
+    case 'precondition_failed':
+      view.message = context === 'child' ? t('child.changedMeanwhile') : t('errors.stale');
       return view;
     case 'forbidden':
       view.message =
@@ -81,13 +87,11 @@ export function describeError(
       view.message =
         context === 'read' || context === 'edit' ? t('entry.notFound')
         : context === 'chat' ? t('chat.notFound')
+        : context === 'child' ? t('child.notFound')
         : t('errors.notFound');
       return view;
     case 'email_not_confirmed':
       view.message = t('errors.emailNotConfirmed');
-      return view;
-    case 'precondition_failed':
-      view.message = t('errors.stale');
       return view;
     case 'payload_too_large':
       view.message = t('errors.tooLarge');

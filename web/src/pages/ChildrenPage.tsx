@@ -14,13 +14,20 @@ export function ChildrenPage() {
       <PageHeading title={t('children.title')} />
       <p className="lead">{t('children.lead')}</p>
       {membersError !== null && <ErrorPanel error={membersError} onRetry={() => void reloadMembers()} />}
-      {membersLoaded ? <ChildList members={members} /> : <Splash />}
+      {membersLoaded ? (
+        <ChildList
+          members={members}
+          manage={canManageChildren ? { familyId: family.id, onChanged: () => void reloadMembers() } : undefined}
+        />
+      ) : (
+        <Splash />
+      )}
       <section className="card section" aria-labelledby="add-child">
         <h2 id="add-child" className="section__title">
           {t('children.addTitle')}
         </h2>
         {canManageChildren ? (
-          <ChildForm familyId={family.id} onAdded={() => void reloadMembers()} />
+          <ChildForm familyId={family.id} members={members} onAdded={() => void reloadMembers()} />
         ) : (
           <p className="alert alert--info">{t('child.ownerOnly')}</p>
         )}

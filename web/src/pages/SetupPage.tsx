@@ -92,13 +92,13 @@ function ChildrenStep({ familyId }: { familyId: string }) {
       <PageHeading title={t('setup.childrenTitle')} />
       <p className="lead">{t('setup.childrenLead')}</p>
       {error !== null && <ErrorPanel error={error} />}
-      <ChildForm familyId={familyId} onAdded={load} />
+      <ChildForm familyId={familyId} members={members ?? []} onAdded={load} />
       {members && members.length > 0 && (
         <section className="section" aria-labelledby="setup-children">
           <h2 id="setup-children" className="section__title">
             {t('child.listTitle')}
           </h2>
-          <ChildList members={members} />
+          <ChildList members={members} manage={{ familyId, onChanged: load }} />
         </section>
       )}
       <div className="form__actions form__actions--end">

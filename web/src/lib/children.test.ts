@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { member } from '../test/render';
+import { nameKey, sameNamed } from './children';
+
+describe('sameNamed', () => {
+  const members = [member('m1', '서윤', '2025-01-02'), member('m2', '서준', null), member('m3', 'Ha Rin', null)];
+
+  it('finds another child with the same name, however it was typed', () => {
+    expect(sameNamed(members, ' 서윤 ').map((m) => m.id)).toEqual(['m1']);
+    expect(sameNamed(members, 'ha  rin').map((m) => m.id)).toEqual(['m3']);
+    // Hangul typed as separate jamo is the same name once composed.
+    expect(sameNamed(members, '서윤'.normalize('NFD')).map((m) => m.id)).toEqual(['m1']);
+  });
+
+  it('leaves out the child being renamed, and empty or different names', () => {
+    expect(sameNamed(members, '서윤', 'm1')).toEqual([]);
+    expect(sameNamed(members, '  ')).toEqual([]);
+    expect(sameNamed(members, '서윤이')).toEqual([]);
+  });
+
+  it('keys names without case or extra spaces', () => {
+    expect(nameKey('  Ha   Rin ')).toBe('ha rin');
+  });
+});
