@@ -1,10 +1,12 @@
 // Shared steps and data for the end-to-end tests.
 import { expect, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const PASSWORD = 'a long family password';
-const SHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'test-results', 'screenshots');
+const WEB = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SHOTS = path.join(WEB, 'test-results', 'screenshots');
 
 export function uniqueEmail(tag: string, info: TestInfo): string {
   const random = Math.random().toString(36).slice(2, 8);
@@ -116,4 +118,28 @@ export async function seedAccount(request: APIRequestContext, email: string, loc
 
 export async function bucketKeys(page: Page): Promise<string[]> {
   return page.getByTestId('bucket').evaluateAll((els) => els.map((el) => el.getAttribute('data-key') ?? ''));
+}
+
+/** An account made straight through the API (no family); `headers` carry its access token. */
+export async function seedUser(request: APIRequestContext, name: string, email: string) {
+  const signup = await request.post('/api/v1/auth/signup', {
+    data: { email, password: PASSWORD, display_name: name, locale: 'ko' },
+  });
+  expect(signup.status()).toBe(201);
+  const { access_token: token } = await signup.json();
+  return { email, headers: { Authorization: `Bearer ${token}` } };
+}
+
+/**
+ * Gives `email` a role in family `fid` as an operator does (`dadly grant`), on the data dir of the
+ * server the tests run against (see playwright.config.ts).
+ */
+export function grant(fid: string, email: string, role: 'owner' | 'editor' | 'viewer'): void {
+  const bin = path.resolve(WEB, process.env.DADLY_BIN ?? '../build/dadly');
+  const dataDir = process.env.DADLY_E2E_DATA;
+  if (!dataDir) throw new Error('DADLY_E2E_DATA is not set: run the tests through playwright.config.ts');
+  execFileSync(bin, ['grant', '--family', fid, '--email', email, '--role', role, '--data-dir', dataDir], {
+    env: { ...process.env, DADLY_SQLITE_SYNC: 'normal' },
+    stdio: 'pipe',
+  });
 }

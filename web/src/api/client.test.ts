@@ -97,6 +97,34 @@ describe('ApiClient', () => {
     expect(localStorage.getItem(REFRESH_KEY)).toBe('still-good');
   });
 
+  it('does not send a call as another account when a refresh turns out to be someone else’s', async () => {
+    // This tab (a father's) missed a sign-out; the stored token is now the mother's.
+    const mother = { ...authBody(2), user: { ...authBody(2).user, id: 'u2', display_name: '엄마' } };
+    let clock = 0;
+    const { api, client, requests } = setup(
+      {
+        'POST /api/v1/auth/refresh': () => json(200, mother),
+        'POST /api/v1/families/f1/entries': () => json(201, {}),
+      },
+      { now: () => clock },
+    );
+    const changed = vi.fn();
+    const expired = vi.fn();
+    client.onAccountChanged(changed);
+    client.onSessionExpired(expired);
+    client.setSession(authBody(1));
+    localStorage.setItem(REFRESH_KEY, 'mothers-token');
+    clock = 16 * 60 * 1000;
+    await expect(api.createEntry('f1', { body: '아빠의 비밀 초안', member_ids: [], visibility: 'private' })).rejects.toMatchObject({
+      code: 'unauthenticated',
+    });
+    expect(requests.map((r) => r.path)).toEqual(['/api/v1/auth/refresh']);
+    expect(changed).toHaveBeenCalledTimes(1);
+    // Her session goes on: the new pair is kept for her tabs, and nothing ended it.
+    expect(expired).not.toHaveBeenCalled();
+    expect(localStorage.getItem(REFRESH_KEY)).toBe('refresh-2');
+  });
+
   it('refreshes under a Web Lock and reads the token only once it holds the lock', async () => {
     const order: string[] = [];
     const locks = {

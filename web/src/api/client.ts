@@ -59,7 +59,10 @@ export class ApiClient {
   private access: { token: string; expiresAt: number } | null = null;
   private inflightRefresh: Promise<boolean> | null = null;
   private source: TokenSource | null = null;
+  /** Whose tokens this tab holds, as the last login, signup or refresh said. */
+  private userId: string | null = null;
   private readonly expiredListeners = new Set<Listener>();
+  private readonly accountListeners = new Set<Listener>();
 
   constructor(options: ApiClientOptions = {}) {
     this.baseUrl = options.baseUrl ?? '';
@@ -86,14 +89,18 @@ export class ApiClient {
     return this.storage.getItem(REFRESH_KEY);
   }
 
-  /** Keeps the pair from signup, login or refresh. */
-  setSession(auth: Pick<AuthResponse, 'access_token' | 'refresh_token' | 'expires_in'>): void {
+  /** Keeps the pair from signup, login or refresh, and whose it is when the answer says. */
+  setSession(
+    auth: Pick<AuthResponse, 'access_token' | 'refresh_token' | 'expires_in'> & { user?: { id: string } },
+  ): void {
     this.access = { token: auth.access_token, expiresAt: this.now() + auth.expires_in * 1000 };
     this.storage.setItem(REFRESH_KEY, auth.refresh_token);
+    if (auth.user) this.userId = auth.user.id;
   }
 
   clearSession(): void {
     this.access = null;
+    this.userId = null;
     this.storage.removeItem(REFRESH_KEY);
   }
 
@@ -106,6 +113,15 @@ export class ApiClient {
   onSessionExpired(listener: Listener): () => void {
     this.expiredListeners.add(listener);
     return () => this.expiredListeners.delete(listener);
+  }
+
+  /**
+   * Called when a refresh turned out to be another account's: another tab signed out and someone
+   * else signed in, and this tab missed it. Returns an unsubscribe function.
+   */
+  onAccountChanged(listener: Listener): () => void {
+    this.accountListeners.add(listener);
+    return () => this.accountListeners.delete(listener);
   }
 
   async call<P extends Path, M extends MethodOf<P>>(
@@ -206,7 +222,16 @@ export class ApiClient {
       body: JSON.stringify({ refresh_token: token }),
     });
     if (res.ok) {
-      this.setSession((await res.json()) as AuthResponse);
+      const auth = (await res.json()) as AuthResponse;
+      const before = this.userId;
+      // Keep the new pair even so: the stored token is spent, and the other account's tabs need it.
+      this.setSession(auth);
+      if (before !== null && auth.user.id !== before) {
+        // The call that asked must not go out as someone else (it may carry the previous
+        // account's writing); the session is not over, so this is no expiry either.
+        for (const listener of [...this.accountListeners]) listener();
+        throw new ApiError({ status: 401, code: 'unauthenticated', detail: 'signed in as another account' });
+      }
       return true;
     }
     if (res.status === 401 || res.status === 400) {

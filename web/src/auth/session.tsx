@@ -2,9 +2,12 @@
 // a session on load (from the stored refresh token, or Supabase's stored session) and notices
 // when the session ends (token refused, or a logout in another tab). Signing in, up and out go
 // through the AuthBackend the server's config chose (Dadly's own accounts by default).
+// It also decides whose unsaved drafts this tab keeps (src/lib/drafts.ts): only the signed-in
+// user's, and none past a sign-out, whichever tab it happened in.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, apiClient } from '../api';
 import type { FamilySummary, Me } from '../api/types';
+import { forgetDrafts } from '../lib/drafts';
 import { builtinBackend, type AuthBackend, type SignupInput, type SignupOutcome } from './backend';
 
 const FAMILY_KEY = 'dadly.family';
@@ -41,6 +44,8 @@ export function SessionProvider({ children, backend = BUILTIN }: { children: Rea
 
   const load = useCallback(async () => {
     const me = await api.me();
+    // Drafts kept through an expired session are only ever for the account that wrote them.
+    forgetDrafts(me.user.id);
     setState({ status: 'ready', me });
     return me;
   }, []);
@@ -61,12 +66,23 @@ export function SessionProvider({ children, backend = BUILTIN }: { children: Rea
       apiClient.clearSession();
       setState({ status: 'anonymous', reason: 'expired' });
     });
-    const stopSignedOut = backend.onSignedOut(() => setState({ status: 'anonymous', reason: 'signedOut' }));
+    // sessionStorage is per tab: the tab that signed out cleared only its own drafts.
+    const stopSignedOut = backend.onSignedOut(() => {
+      forgetDrafts();
+      setState({ status: 'anonymous', reason: 'signedOut' });
+    });
+    // This tab missed a sign-out (it was frozen or in the back-forward cache) and now holds
+    // another account's session: nothing shown or written for the previous one may stay.
+    const stopChanged = apiClient.onAccountChanged(() => {
+      forgetDrafts();
+      restore();
+    });
     return () => {
       stopExpired();
       stopSignedOut();
+      stopChanged();
     };
-  }, [backend]);
+  }, [backend, restore]);
 
   const value = useMemo<SessionValue>(() => {
     const me = state.status === 'ready' ? state.me : null;
@@ -101,13 +117,6 @@ export function SessionProvider({ children, backend = BUILTIN }: { children: Rea
   }, [state, familyId, load, restore, backend]);
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
-}
-
-/** Unsaved drafts stay through an expired session, but not past a deliberate logout. */
-function forgetDrafts() {
-  for (const key of Object.keys(sessionStorage)) {
-    if (key.startsWith('dadly.draft.')) sessionStorage.removeItem(key);
-  }
 }
 
 export function useSession(): SessionValue {

@@ -1,10 +1,11 @@
 // Writing or changing an entry: what happened, the day (today by default), which children,
-// and who may see it. On failure everything typed stays, errors next to their fields.
+// and who may see it. On failure everything typed stays, errors next to their fields. The page
+// owns the draft (useDraft) and clears it once the entry is saved.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Member, Visibility } from '../api/types';
+import type { Entry, Member, Visibility } from '../api/types';
 import { useApiForm } from '../hooks/useApiForm';
-import { useDraft } from '../hooks/useDraft';
+import type { Draft } from '../hooks/useDraft';
 import { currentLanguage } from '../i18n';
 import { formatDay } from '../i18n/format';
 import { todayLocal } from '../lib/dates';
@@ -22,46 +23,42 @@ export interface EntryValues {
 const FIELDS = ['title', 'body', 'occurred_at', 'member_ids', 'visibility'] as const;
 
 interface Props {
-  initial: EntryValues;
-  draftKey: string;
+  draft: Draft<EntryValues>;
   members: Member[];
   cancelHref: string;
+  /** Saves the entry (and clears the draft); rejects with what the form should show. */
   onSubmit: (values: EntryValues) => Promise<void>;
   context: 'write' | 'edit';
   /** Only an entry's author may make it private; others editing it do not get the choice. */
   showVisibility?: boolean;
+  /** Says that a draft came back; false while the page explains it some other way. */
+  showRestored?: boolean;
 }
 
 export function EntryForm({
-  initial,
-  draftKey,
+  draft,
   members,
   cancelHref,
   onSubmit,
   context,
   showVisibility = true,
+  showRestored = true,
 }: Props) {
   const { t } = useTranslation();
   const form = useApiForm(context, FIELDS);
-  const draft = useDraft<EntryValues>(draftKey, initial);
   const v = draft.value;
   const set = <K extends keyof EntryValues>(key: K, value: EntryValues[K]) =>
     draft.setValue((current) => ({ ...current, [key]: value }));
   const toggleChild = (id: string) => set('member_ids', toggled(v.member_ids, id));
-
-  const submit = async () => {
-    await onSubmit(v);
-    draft.clear();
-  };
 
   return (
     <form
       ref={form.formRef}
       className="form entry-form"
       noValidate
-      onSubmit={form.handleSubmit(submit, v.body.trim() ? [] : ['body'])}
+      onSubmit={form.handleSubmit(() => onSubmit(v), v.body.trim() ? [] : ['body'])}
     >
-      {draft.restored && <p className="alert alert--info">{t('editor.draftRestored')}</p>}
+      {showRestored && draft.restored && <p className="alert alert--info">{t('editor.draftRestored')}</p>}
       <FormAlert message={form.errors.message} />
       <Field id="entry-body" label={t('editor.body')} error={form.errors.fields.body}>
         {(control) => (
@@ -146,4 +143,26 @@ export function EntryForm({
 
 export function emptyEntry(): EntryValues {
   return { title: '', body: '', occurred_at: todayLocal(), member_ids: [], visibility: 'family' };
+}
+
+/** What the form shows for a stored entry. */
+export function entryValues(entry: Entry): EntryValues {
+  return {
+    title: entry.title ?? '',
+    body: entry.body,
+    occurred_at: entry.occurred_at,
+    member_ids: entry.member_ids,
+    visibility: entry.visibility,
+  };
+}
+
+/** The fields where `a` and `b` differ, as saving would see them (children in any order). */
+export function changedFields(a: EntryValues, b: EntryValues): (keyof EntryValues)[] {
+  const sameChildren =
+    a.member_ids.length === b.member_ids.length && a.member_ids.every((id) => b.member_ids.includes(id));
+  return FIELDS.filter((field) => {
+    if (field === 'member_ids') return !sameChildren;
+    if (field === 'title') return a.title.trim() !== b.title.trim();
+    return a[field] !== b[field];
+  });
 }
