@@ -49,7 +49,8 @@ function NewEntryForm({ uid, members }: { uid: string; members: Member[] }) {
     };
     const entry = await api.createEntry(family.id, body);
     draft.clear();
-    navigate(`/entries/${entry.id}`, { state: { saved: true } });
+    // The entry takes the editor's place: Back returns to where the writing started.
+    navigate(`/entries/${entry.id}`, { replace: true, state: { saved: true } });
   };
 
   return <EntryForm context="write" draft={draft} members={members} cancelHref="/" onSubmit={create} />;
