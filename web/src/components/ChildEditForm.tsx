@@ -5,9 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../api';
 import type { Member } from '../api/types';
 import { useApiForm } from '../hooks/useApiForm';
-import { currentLanguage } from '../i18n';
-import { sameNameWarning } from '../lib/children';
-import { todayLocal } from '../lib/dates';
+import { ChildFields } from './ChildFields';
 import { FormAlert, TextField } from './Field';
 
 const FIELDS = ['name', 'birthdate', 'relation'] as const;
@@ -59,30 +57,16 @@ export function ChildEditForm({
       onSubmit={form.handleSubmit(submit, name.trim() ? [] : ['name'])}
     >
       <FormAlert message={form.errors.message} />
-      <div className="form__row">
-        <TextField
-          id={`${id}-name`}
-          label={t('child.name')}
-          warning={sameNameWarning(members, name, t, currentLanguage(), member.id)}
-          error={form.errors.fields.name}
-          name="name"
-          autoComplete="off"
-          value={name}
-          onChange={setName}
-        />
-        <TextField
-          id={`${id}-birthdate`}
-          label={t('child.birthdate')}
-          hint={t('child.birthdateHint')}
-          error={form.errors.fields.birthdate}
-          type="date"
-          name="birthdate"
-          min="1900-01-01"
-          max={todayLocal()}
-          value={birthdate}
-          onChange={setBirthdate}
-        />
-      </div>
+      <ChildFields
+        idPrefix={id}
+        members={members}
+        exceptId={member.id}
+        name={name}
+        onName={setName}
+        birthdate={birthdate}
+        onBirthdate={setBirthdate}
+        errors={form.errors.fields}
+      />
       <TextField
         id={`${id}-relation`}
         label={t('child.relation')}

@@ -5,10 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import type { Member } from '../api/types';
 import { useApiForm } from '../hooks/useApiForm';
-import { currentLanguage } from '../i18n';
-import { sameNameWarning } from '../lib/children';
-import { todayLocal } from '../lib/dates';
-import { FormAlert, TextField } from './Field';
+import { ChildFields } from './ChildFields';
+import { FormAlert } from './Field';
 
 const FIELDS = ['name', 'birthdate'] as const;
 
@@ -51,31 +49,16 @@ export function ChildForm({
       aria-label={t('children.addTitle')}
     >
       <FormAlert message={form.errors.message} />
-      <div className="form__row">
-        <TextField
-          id="child-name"
-          label={t('child.name')}
-          warning={sameNameWarning(members, name, t, currentLanguage())}
-          error={form.errors.fields.name}
-          name="name"
-          autoComplete="off"
-          placeholder={t('child.namePlaceholder')}
-          value={name}
-          onChange={setName}
-        />
-        <TextField
-          id="child-birthdate"
-          label={t('child.birthdate')}
-          hint={t('child.birthdateHint')}
-          error={form.errors.fields.birthdate}
-          type="date"
-          name="birthdate"
-          min="1900-01-01"
-          max={todayLocal()}
-          value={birthdate}
-          onChange={setBirthdate}
-        />
-      </div>
+      <ChildFields
+        idPrefix="child"
+        members={members}
+        name={name}
+        onName={setName}
+        birthdate={birthdate}
+        onBirthdate={setBirthdate}
+        errors={form.errors.fields}
+        namePlaceholder={t('child.namePlaceholder')}
+      />
       <div className="form__actions">
         <button type="submit" className="button button--secondary" disabled={form.busy}>
           {form.busy ? t('child.adding') : t('child.add')}
