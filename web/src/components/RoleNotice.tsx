@@ -12,8 +12,8 @@ export function RoleNotice({
   backLabel,
 }: {
   role: Role;
-  /** What the page is for: writing entries, or introducing children. */
-  job: 'write' | 'children';
+  /** What the page is for: writing entries, changing another's entry, or introducing children. */
+  job: 'write' | 'entry' | 'children';
   backTo: string;
   backLabel: string;
 }) {
@@ -21,10 +21,8 @@ export function RoleNotice({
   const roleName = t(`role.${role}`);
   return (
     <div className="role-notice" data-testid="role-notice">
-      <PageHeading title={job === 'write' ? t('roleNotice.writeTitle') : t('roleNotice.childrenTitle')} />
-      <p className="lead">
-        {job === 'write' ? t('roleNotice.write', { role: roleName }) : t('roleNotice.children', { role: roleName })}
-      </p>
+      <PageHeading title={t(`roleNotice.${job}Title`)} />
+      <p className="lead">{t(`roleNotice.${job}`, { role: roleName })}</p>
       <Link to={backTo} className="button button--primary">
         {backLabel}
       </Link>

@@ -373,6 +373,8 @@ export const en: Shape<Messages> = {
     writeTitle: 'You can read, not write',
     write:
       "Your role in this family archive is {{role}}, so you can read its entries but not write or change them. To write, ask the owner to change your role.",
+    entryTitle: "You can't change this entry",
+    entry: 'Entries are changed by the person who wrote them; only the owner can change an entry someone else wrote.',
     childrenTitle: 'Only the owner adds children',
     children: 'Your role in this family archive is {{role}}. Only the owner can add or change children.',
     toTimeline: 'Go to the timeline',

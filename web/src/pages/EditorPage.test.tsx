@@ -308,6 +308,27 @@ describe('writing as a viewer', () => {
     expect(requests.some((r) => r.path.endsWith('/entries/e1'))).toBe(false);
   });
 
+  it("tells an editor that another parent's entry is not theirs to change", async () => {
+    renderApp('/entries/e1/edit', {
+      ...withMembers,
+      ...signedInAs('editor'),
+      'GET /api/v1/families/f1/entries/e1': () => json(200, entry('e1', '2026-10-01', { author_id: 'u2' })),
+    });
+    expect(await screen.findByRole('heading', { level: 1, name: '이 기록은 고칠 수 없어요' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: '기록으로 돌아가기' })).toHaveAttribute('href', '/entries/e1');
+    expect(screen.queryByLabelText('무슨 일이 있었나요?')).not.toBeInTheDocument();
+  });
+
+  it("still lets an editor change their own entry", async () => {
+    renderApp('/entries/e1/edit', {
+      ...withMembers,
+      ...signedInAs('editor'),
+      'GET /api/v1/families/f1/entries/e1': () => json(200, entry('e1', '2026-10-01')),
+    });
+    expect(await screen.findByLabelText('무슨 일이 있었나요?')).toHaveValue('본문 e1');
+    expect(screen.queryByTestId('role-notice')).not.toBeInTheDocument();
+  });
+
   it('still shows the form to an editor', async () => {
     renderApp('/entries/new', { ...withMembers, ...signedInAs('editor') });
     expect(await screen.findByLabelText('무슨 일이 있었나요?')).toBeInTheDocument();

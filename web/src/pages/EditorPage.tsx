@@ -17,9 +17,11 @@ import { EntryConflict } from '../components/EntryConflict';
 import { EntryForm, changedFields, emptyEntry, entryValues, type EntryValues } from '../components/EntryForm';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { PageHeading } from '../components/PageHeading';
+import { RoleNotice } from '../components/RoleNotice';
 import { Splash } from '../components/Splash';
 import { useDraft } from '../hooks/useDraft';
 import { draftKey } from '../lib/drafts';
+import { canChangeEntry } from '../lib/permissions';
 
 export function NewEntryPage() {
   const { t } = useTranslation();
@@ -70,6 +72,20 @@ export function EditEntryPage() {
     api.getEntry(family.id, eid).then(setEntry, setError);
   }, [family.id, eid]);
 
+  // An editor may change only what they wrote: another's entry gets the notice, not a form
+  // whose save the server would refuse.
+  if (me && entry && !canChangeEntry(entry, me.user.id, family.role)) {
+    return (
+      <div className="page page--narrow">
+        <RoleNotice
+          role={family.role}
+          job="entry"
+          backTo={`/entries/${entry.id}`}
+          backLabel={t('roleNotice.toEntry')}
+        />
+      </div>
+    );
+  }
   return (
     <div className="page page--narrow">
       <PageHeading title={t('editor.editTitle')} />
