@@ -1,7 +1,7 @@
 // One child in the list: name, birthday and age; for the owner also "edit" and "remove",
 // which turn the row into a form or a confirmation. Focus comes back to the row's button.
 import type { TFunction } from 'i18next';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Member } from '../api/types';
 import { currentLanguage } from '../i18n';
@@ -44,9 +44,19 @@ export function ChildItem({
     setMode('view');
   };
 
+  // Escape closes the open form or question, as its cancel button does.
+  const closeOnEscape = (from: 'edit' | 'remove') => (event: KeyboardEvent) => {
+    if (event.key === 'Escape') back(from);
+  };
+
   if (manage && mode === 'edit') {
     return (
-      <li className="child-list__item child-list__item--open" data-testid="child" data-id={member.id}>
+      <li
+        className="child-list__item child-list__item--open"
+        data-testid="child"
+        data-id={member.id}
+        onKeyDown={closeOnEscape('edit')}
+      >
         <ChildEditForm
           familyId={manage.familyId}
           member={member}
@@ -63,7 +73,12 @@ export function ChildItem({
   }
   if (manage && mode === 'remove') {
     return (
-      <li className="child-list__item child-list__item--open" data-testid="child" data-id={member.id}>
+      <li
+        className="child-list__item child-list__item--open"
+        data-testid="child"
+        data-id={member.id}
+        onKeyDown={closeOnEscape('remove')}
+      >
         <ChildRemoveConfirm
           familyId={manage.familyId}
           member={member}

@@ -103,6 +103,22 @@ describe('ChildrenPage for the owner', () => {
     expect(requests.some((r) => r.method === 'DELETE')).toBe(false);
   });
 
+  it('Escape closes the edit form and the removal question, giving focus back', async () => {
+    const user = userEvent.setup();
+    const { requests } = renderApp('/children', childrenServer());
+    await screen.findAllByTestId('child');
+    await user.click(within(rows()[1]!).getByRole('button', { name: '서윤 정보 고치기' }));
+    expect(screen.getByLabelText('아이 이름', { selector: '#child-m2-name' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('form', { name: '서윤 정보 고치기' })).not.toBeInTheDocument();
+    expect(within(rows()[1]!).getByRole('button', { name: '서윤 정보 고치기' })).toHaveFocus();
+    await user.click(within(rows()[2]!).getByRole('button', { name: '서준 지우기' }));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByTestId('child-remove')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '서준 지우기' })).toHaveFocus();
+    expect(requests.some((r) => r.method === 'PATCH' || r.method === 'DELETE')).toBe(false);
+  });
+
   it.each([
     [403, 'forbidden', '관리자만 할 수 있어요'],
     [409, 'conflict', '그사이 이 아이의 정보가 다른 곳에서 바뀌었어요'],
