@@ -26,6 +26,9 @@ function List({ extra, more = true }: { extra: number; more?: boolean }) {
       <button type="button" onClick={finish}>
         page arrives
       </button>
+      <button type="button" onClick={() => setLoading(true)}>
+        scrolled to the end
+      </button>
     </div>
   );
 }
@@ -58,6 +61,20 @@ describe('LoadMore', () => {
   it('moves focus to the new items also when the list ended and the button is gone', async () => {
     await loadFromKeyboard(1, false);
     expect(screen.queryByRole('button', { name: '더 보기' })).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: '기록 3' })).toHaveFocus();
+  });
+
+  it('moves focus to the new items when the user reached the button while the page loaded', async () => {
+    const user = userEvent.setup();
+    render(<List extra={1} more={false} />);
+    await user.tab();
+    await user.tab();
+    expect(screen.getByRole('link', { name: '기록 2' })).toHaveFocus();
+    // The end of the list scrolled into view: the page starts loading on its own.
+    act(() => screen.getByRole('button', { name: 'scrolled to the end' }).click());
+    await user.tab();
+    expect(screen.getByRole('button', { name: '더 보기' })).toHaveFocus();
+    act(() => screen.getByRole('button', { name: 'page arrives' }).click());
     expect(screen.getByRole('link', { name: '기록 3' })).toHaveFocus();
   });
 

@@ -22,8 +22,13 @@ export function LoadMore({ hasMore, loading, error, onLoadMore, endLabel, itemSe
   const { t } = useTranslation();
   const sentinel = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
-  // While a page loads: how many items were shown, and whether focus was on the button.
+  // While a page loads: how many items were shown, and whether focus is on the button (set
+  // when the load starts, and by focus and blur while it runs: a user may Tab onto the button
+  // mid-load; a button removed because the list ended takes its focus away without a blur).
   const before = useRef<{ items: number; focused: boolean } | null>(null);
+  const onButton = (focused: boolean) => {
+    if (before.current) before.current.focused = focused;
+  };
 
   useEffect(() => {
     const el = sentinel.current;
@@ -64,6 +69,11 @@ export function LoadMore({ hasMore, loading, error, onLoadMore, endLabel, itemSe
           type="button"
           className="button button--secondary"
           aria-disabled={loading || undefined}
+          onFocus={() => onButton(true)}
+          onBlur={(event) => {
+            // Focus that went somewhere: not the blur a removed button may get.
+            if (event.relatedTarget) onButton(false);
+          }}
           onClick={() => {
             if (!loading) onLoadMore();
           }}
