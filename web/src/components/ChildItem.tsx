@@ -39,53 +39,44 @@ export function ChildItem({
     (returnTo === 'edit' ? editRef : removeRef).current?.focus();
   }, [mode, returnTo]);
 
-  const back = (from: 'edit' | 'remove') => {
-    setReturnTo(from);
+  // Closing the open form or question (also with Escape) gives focus back to its row button.
+  const back = () => {
+    if (mode === 'view') return;
+    setReturnTo(mode);
     setMode('view');
   };
 
-  // Escape closes the open form or question, as its cancel button does.
-  const closeOnEscape = (from: 'edit' | 'remove') => (event: KeyboardEvent) => {
-    if (event.key === 'Escape') back(from);
-  };
-
-  if (manage && mode === 'edit') {
+  if (manage && mode !== 'view') {
     return (
       <li
         className="child-list__item child-list__item--open"
         data-testid="child"
         data-id={member.id}
-        onKeyDown={closeOnEscape('edit')}
+        onKeyDown={(event: KeyboardEvent) => {
+          if (event.key === 'Escape') back();
+        }}
       >
-        <ChildEditForm
-          familyId={manage.familyId}
-          member={member}
-          members={members}
-          onSaved={(saved) => {
-            back('edit');
-            manage.onSaved(saved);
-          }}
-          onCancel={() => back('edit')}
-          onGone={manage.onGone}
-        />
-      </li>
-    );
-  }
-  if (manage && mode === 'remove') {
-    return (
-      <li
-        className="child-list__item child-list__item--open"
-        data-testid="child"
-        data-id={member.id}
-        onKeyDown={closeOnEscape('remove')}
-      >
-        <ChildRemoveConfirm
-          familyId={manage.familyId}
-          member={member}
-          onRemoved={manage.onRemoved}
-          onCancel={() => back('remove')}
-          onGone={manage.onGone}
-        />
+        {mode === 'edit' ? (
+          <ChildEditForm
+            familyId={manage.familyId}
+            member={member}
+            members={members}
+            onSaved={(saved) => {
+              back();
+              manage.onSaved(saved);
+            }}
+            onCancel={back}
+            onGone={manage.onGone}
+          />
+        ) : (
+          <ChildRemoveConfirm
+            familyId={manage.familyId}
+            member={member}
+            onRemoved={manage.onRemoved}
+            onCancel={back}
+            onGone={manage.onGone}
+          />
+        )}
       </li>
     );
   }
