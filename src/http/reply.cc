@@ -1,5 +1,7 @@
 #include "http/reply.h"
 
+#include <charconv>
+
 #include "core/text.h"
 #include "core/utf8.h"
 
@@ -16,6 +18,25 @@ Response NoContent() {
   Response r;
   r.status = 204;
   return r;
+}
+
+Response Versioned(int status, std::string body, int64_t version) {
+  Response r = Json(status, std::move(body));
+  r.headers.emplace_back("ETag", "\"" + std::to_string(version) + "\"");
+  return r;
+}
+
+std::optional<int64_t> IfMatchVersion(const Request& request) {
+  auto v = request.Header("if-match");
+  if (!v || *v == "*") return std::nullopt;
+  std::string_view s = *v;
+  if (s.substr(0, 2) == "W/") s.remove_prefix(2);
+  int64_t version = -1;
+  if (s.size() >= 3 && s.front() == '"' && s.back() == '"') {
+    auto [ptr, ec] = std::from_chars(s.data() + 1, s.data() + s.size() - 1, version);
+    if (ec != std::errc() || ptr != s.data() + s.size() - 1) version = -1;
+  }
+  return version;
 }
 
 Handler WithUser(const AuthService& auth, Handler handler) {

@@ -13,6 +13,12 @@ namespace dadly::http {
 // A JSON response whose body is `body` (JSON text, from views.h or a literal).
 Response Json(int status, std::string body);
 Response NoContent();
+// A JSON response for a resource with a version, which is its `ETag` ("N").
+Response Versioned(int status, std::string body, int64_t version);
+
+// The version an `If-Match` header asks for: nullopt when absent or `*`, -1 (matches no
+// version) when it is not one of Dadly's ETags.
+std::optional<int64_t> IfMatchVersion(const Request& request);
 
 // `to_response(value)` on success, the problem for the error otherwise.
 template <typename T, typename F>

@@ -1,6 +1,4 @@
 // /api/v1/families/{fid}/entries, the trash and the timeline.
-#include <charconv>
-
 #include "http/json_body.h"
 #include "http/reply.h"
 #include "http/routes.h"
@@ -10,22 +8,6 @@ namespace dadly::http {
 namespace {
 
 constexpr size_t kMaxMemberIds = 50;
-
-std::string ETagOf(const Entry& e) { return "\"" + std::to_string(e.version) + "\""; }
-
-// If-Match: `*` or absent → no condition; `"N"` → version N; anything else can never match.
-std::optional<int64_t> IfMatchVersion(const Request& req) {
-  auto v = req.Header("if-match");
-  if (!v || *v == "*") return std::nullopt;
-  std::string_view s = *v;
-  if (s.substr(0, 2) == "W/") s.remove_prefix(2);
-  int64_t version = -1;
-  if (s.size() >= 3 && s.front() == '"' && s.back() == '"') {
-    auto [ptr, ec] = std::from_chars(s.data() + 1, s.data() + s.size() - 1, version);
-    if (ec != std::errc() || ptr != s.data() + s.size() - 1) version = -1;
-  }
-  return version;
-}
 
 Result<EntryDraft> ReadEntryDraft(const Request& req) {
   auto body = ParseJsonObject(req);
@@ -52,9 +34,7 @@ Result<ListParams> ReadListParams(const Request& req, std::string* group = nullp
 }
 
 Response EntryResponse(int status, const Entry& e) {
-  Response r = Json(status, EntryJson(e));
-  r.headers.emplace_back("ETag", ETagOf(e));
-  return r;
+  return Versioned(status, EntryJson(e), e.version);
 }
 
 }  // namespace

@@ -29,7 +29,7 @@ void AddFamilyRoutes(Router& router, const AuthService& auth, AccountService& ac
     router.Add(method, path, WithUser(auth, std::move(h)));
   };
   auto member_json = [](int status) {
-    return [status](const Member& m) { return Json(status, MemberJson(m)); };
+    return [status](const Member& m) { return Versioned(status, MemberJson(m), m.version); };
   };
 
   // The account and its families: GET /me, and what PATCH /me answers.
@@ -91,7 +91,8 @@ void AddFamilyRoutes(Router& router, const AuthService& auth, AccountService& ac
   add("PATCH", "/api/v1/families/{fid}/members/{mid}", [&families, member_json](Request& req) {
     auto draft = ReadMemberDraft(req);
     if (!draft) return ProblemResponse(draft.error());
-    return Respond(families.UpdateMember(req.user_id, req.Param("fid"), req.Param("mid"), *draft),
+    return Respond(families.UpdateMember(req.user_id, req.Param("fid"), req.Param("mid"), *draft,
+                                         IfMatchVersion(req)),
                    member_json(200));
   });
 

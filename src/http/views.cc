@@ -30,6 +30,7 @@ void WriteMember(JsonWriter& w, const Member& m) {
       .Field("user_id", m.user_id)
       .Field("created_at", TimestampTextOf(m.created_at))
       .Field("updated_at", TimestampTextOf(m.updated_at))
+      .Field("version", m.version)
       .EndObject();
 }
 

@@ -37,6 +37,7 @@ struct Member {
   std::optional<std::string> user_id;  // a linked account (a child's own login)
   int64_t created_at = 0;
   int64_t updated_at = 0;
+  int64_t version = 1;  // bumped by every change; the ETag of the member's responses
 };
 
 }  // namespace dadly

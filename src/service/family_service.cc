@@ -117,7 +117,8 @@ Result<Member> FamilyService::CreateMember(const std::string& caller, const std:
 }
 
 Result<Member> FamilyService::UpdateMember(const std::string& caller, const std::string& family_id,
-                                           const std::string& member_id, const MemberDraft& draft) {
+                                           const std::string& member_id, const MemberDraft& draft,
+                                           std::optional<int64_t> if_match) {
   auto store = store_.ActingFor(caller);
   if (auto m = RequireOwner(*store, caller, family_id); !m) return tl::unexpected(m.error());
   if (!IsUuid(member_id)) return NotFound("member");
@@ -130,8 +131,7 @@ Result<Member> FamilyService::UpdateMember(const std::string& caller, const std:
   if (draft.relation) member->relation = *draft.relation;
   if (draft.user_id) member->user_id = *draft.user_id;
   member->updated_at = clock_.NowSeconds();
-  if (auto ok = store->UpdateMember(*member); !ok) return tl::unexpected(ok.error());
-  return member;
+  return store->UpdateMember(*member, if_match.value_or(member->version));
 }
 
 Status FamilyService::DeleteMember(const std::string& caller, const std::string& family_id,

@@ -57,8 +57,10 @@ class FamilyService {
                            const std::string& member_id);
   Result<Member> CreateMember(const std::string& caller, const std::string& family_id,
                               const MemberDraft& draft);
+  // With `if_match`, only when the member is still at that version (kPreconditionFailed).
   Result<Member> UpdateMember(const std::string& caller, const std::string& family_id,
-                              const std::string& member_id, const MemberDraft& draft);
+                              const std::string& member_id, const MemberDraft& draft,
+                              std::optional<int64_t> if_match);
   Status DeleteMember(const std::string& caller, const std::string& family_id,
                       const std::string& member_id);
 

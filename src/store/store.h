@@ -160,7 +160,9 @@ class Store {
   virtual Result<Member> FindMember(const std::string& family_id, const std::string& member_id) = 0;
   // Ordered by birthdate (unknown last), then name.
   virtual Result<std::vector<Member>> ListMembers(const std::string& family_id) = 0;
-  virtual Status UpdateMember(const Member& member) = 0;
+  // Replaces the editable fields if the stored version is `expected_version`, bumping it; returns
+  // the member as stored. kPreconditionFailed on another version; kNotFound when missing.
+  virtual Result<Member> UpdateMember(const Member& member, int64_t expected_version) = 0;
   // Deletes the member and its tags on entries; the entries stay.
   virtual Status DeleteMember(const std::string& family_id, const std::string& member_id) = 0;
   // How many of `member_ids` are members of the family.

@@ -191,6 +191,24 @@ TEST_P(StoreContract, UpdatesCheckTheVersion) {
   EXPECT_EQ(store_->FindEntry(f.id, e.id, false)->body, "changed");
 }
 
+TEST_P(StoreContract, MemberUpdatesCheckTheVersion) {
+  const User u = AddUser("mv@example.com");
+  const Family f = AddFamily(u);
+  Member kid{NewUuid(), f.id, "kid", {}, {}, {}, 1, 1};
+  ASSERT_TRUE(store_->CreateMember(kid));
+  EXPECT_EQ(store_->FindMember(f.id, kid.id)->version, 1);
+  kid.name = "changed";
+  auto updated = store_->UpdateMember(kid, 1);
+  ASSERT_TRUE(updated);
+  EXPECT_EQ(updated->version, 2);
+  EXPECT_EQ(updated->name, "changed");
+  kid.name = "stale";
+  EXPECT_EQ(store_->UpdateMember(kid, 1).error().code, ErrorCode::kPreconditionFailed);
+  EXPECT_EQ(store_->FindMember(f.id, kid.id)->name, "changed");
+  kid.id = NewUuid();
+  EXPECT_EQ(store_->UpdateMember(kid, 1).error().code, ErrorCode::kNotFound);
+}
+
 TEST_P(StoreContract, DeletingAMemberRemovesItsTagsOnly) {
   const User u = AddUser("m@example.com");
   const Family f = AddFamily(u);

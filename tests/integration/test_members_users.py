@@ -8,7 +8,7 @@ from conftest import (assert_problem, assert_time, assert_uuid, family_with, gra
                       make_family, make_member, signup)
 
 MEMBER_KEYS = {"id", "family_id", "name", "birthdate", "relation", "user_id", "created_at",
-               "updated_at"}
+               "updated_at", "version"}
 
 
 @pytest.fixture(scope="module")
@@ -43,13 +43,40 @@ def test_member_create_get_shape(fam):
         (fam["fid"], "하늘", "2022-04-01", "딸", None)
     assert_time(m["created_at"])
     assert_time(m["updated_at"])
+    assert m["version"] == 1 and r.headers["ETag"] == '"1"'
     g = fam["owner"].get(mpath(fam, m["id"]))
-    assert g.status_code == 200 and g.json() == m
+    assert g.status_code == 200 and g.json() == m and g.headers["ETag"] == '"1"'
     for who in ("editor", "viewer"):
         assert fam[who].get(mpath(fam, m["id"])).json() == m
     minimal = make_member(fam["owner"], fam["fid"], "바다")
     assert minimal["birthdate"] is None and minimal["relation"] is None
 
+
+
+def test_member_patch_if_match(fam):
+    """Two owners correcting one child: the later save, sent with the version it read, is
+    refused with 412 instead of silently undoing the other's change."""
+    m = make_member(fam["owner"], fam["fid"], "이슬", birthdate="2021-03-03")
+    first = fam["owner"].patch(mpath(fam, m["id"]), json={"name": "이슬이"},
+                               headers={"If-Match": f'"{m["version"]}"'})
+    assert first.status_code == 200, first.text
+    assert first.json()["version"] == m["version"] + 1
+    assert first.headers["ETag"] == f'"{m["version"] + 1}"'
+    for stale in (f'"{m["version"]}"', 'W/"1"', '"x"', "1", '""'):
+        r = fam["owner"].patch(mpath(fam, m["id"]), json={"birthdate": "2021-03-04"},
+                               headers={"If-Match": stale})
+        assert_problem(r, 412, "precondition_failed")
+    assert fam["owner"].get(mpath(fam, m["id"])).json() == first.json()
+    current = fam["owner"].patch(mpath(fam, m["id"]), json={"birthdate": "2021-03-04"},
+                                 headers={"If-Match": first.headers["ETag"]})
+    assert current.status_code == 200, current.text
+    assert (current.json()["name"], current.json()["birthdate"]) == ("이슬이", "2021-03-04")
+    anything = fam["owner"].patch(mpath(fam, m["id"]), json={"relation": "딸"},
+                                  headers={"If-Match": "*"})
+    assert anything.status_code == 200 and anything.json()["version"] == m["version"] + 3
+    gone = fam["owner"].patch(mpath(fam, str(uuid.uuid4())), json={"name": "x"},
+                              headers={"If-Match": '"1"'})
+    assert_problem(gone, 404, "not_found")
 
 def test_member_list_order(fam, server):
     owner = fam["owner"]
@@ -74,6 +101,7 @@ def test_member_patch(fam):
     assert (r.json()["birthdate"], r.json()["relation"]) == (None, None)
     assert r.json()["updated_at"] >= m["updated_at"]
     assert fam["owner"].get(mpath(fam, m["id"])).json() == r.json()
+    assert r.json()["version"] == 3 and r.headers["ETag"] == '"3"'
     assert_problem(fam["owner"].patch(mpath(fam, m["id"]), json={}), 400, "validation_failed")
     assert_problem(fam["owner"].patch(mpath(fam, m["id"]), json={"name": None}),
                    400, "validation_failed", field="name")

@@ -5,12 +5,12 @@ namespace dadly::sqlite {
 namespace {
 
 constexpr const char* kMemberColumns =
-    "SELECT id, family_id, name, birthdate, relation, user_id, created_at, updated_at "
+    "SELECT id, family_id, name, birthdate, relation, user_id, created_at, updated_at, version "
     "FROM members ";
 
 Member ReadMember(const Stmt& q) {
-  return Member{q.Text(0),    q.Text(1),    q.Text(2), q.OptText(3),
-                q.OptText(4), q.OptText(5), q.Int(6),  q.Int(7)};
+  return Member{q.Text(0),    q.Text(1), q.Text(2), q.OptText(3), q.OptText(4),
+                q.OptText(5), q.Int(6),  q.Int(7),  q.Int(8)};
 }
 
 }  // namespace
@@ -58,13 +58,23 @@ Result<std::vector<Member>> SqliteStore::ListMembers(const std::string& family_i
   });
 }
 
-Status SqliteStore::UpdateMember(const Member& m) {
-  return Guard("update_member", [&]() -> Status {
+Result<Member> SqliteStore::UpdateMember(const Member& m, int64_t expected_version) {
+  return Guard("update_member", [&]() -> Result<Member> {
     auto conn = pool_->Acquire();
     WriteTransaction tx(*pool_, *conn);
+    auto find = [&]() {
+      auto q = conn->Prepare(std::string(kMemberColumns) + "WHERE id = ?1 AND family_id = ?2");
+      q.Bind(1, m.id).Bind(2, m.family_id);
+      return q.Step() ? std::optional<Member>(ReadMember(q)) : std::nullopt;
+    };
+    auto current = find();
+    if (!current) return NotFound("member");
+    if (current->version != expected_version) {
+      return Fail(ErrorCode::kPreconditionFailed, "the member was changed by someone else");
+    }
     conn->Prepare(
             "UPDATE members SET name = ?3, birthdate = ?4, relation = ?5, user_id = ?6, "
-            "updated_at = ?7 WHERE id = ?1 AND family_id = ?2")
+            "updated_at = ?7, version = version + 1 WHERE id = ?1 AND family_id = ?2")
         .Bind(1, m.id)
         .Bind(2, m.family_id)
         .Bind(3, m.name)
@@ -73,9 +83,9 @@ Status SqliteStore::UpdateMember(const Member& m) {
         .Bind(6, m.user_id)
         .Bind(7, m.updated_at)
         .Run();
-    if (conn->Changes() == 0) return NotFound("member");
+    auto updated = find();
     tx.Commit();
-    return {};
+    return *updated;
   });
 }
 

@@ -49,7 +49,7 @@ class SqliteStore final : public Store {
   Status CreateMember(const Member& member) override;
   Result<Member> FindMember(const std::string& family_id, const std::string& member_id) override;
   Result<std::vector<Member>> ListMembers(const std::string& family_id) override;
-  Status UpdateMember(const Member& member) override;
+  Result<Member> UpdateMember(const Member& member, int64_t expected_version) override;
   Status DeleteMember(const std::string& family_id, const std::string& member_id) override;
   Result<int64_t> CountMembersInFamily(const std::string& family_id,
                                        const std::vector<std::string>& member_ids) override;

@@ -13,7 +13,7 @@ import {
 } from './timelineView';
 
 const member = (id: string, birthdate: string | null): Member => ({
-  id, family_id: 'f', name: id, birthdate, relation: null, user_id: null, created_at: '', updated_at: '',
+  id, family_id: 'f', name: id, birthdate, relation: null, user_id: null, created_at: '', updated_at: '', version: 1,
 });
 const view = (extra: Partial<TimelineView>): TimelineView => ({ ...ALL, ...extra });
 

@@ -11,7 +11,7 @@ export const FAMILY = { id: 'f1', name: '서윤이네', role: 'owner' as const }
 
 export const member = (id: string, name: string, birthdate: string | null) => ({
   id, family_id: 'f1', name, birthdate, relation: null, user_id: null,
-  created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z',
+  created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z', version: 1,
 });
 
 export const entry = (id: string, occurred_at: string, extra: Record<string, unknown> = {}) => ({
