@@ -1,5 +1,6 @@
 // The local provider's extractive answers and chat replies. See AnswerFrom in local_provider.h.
 #include "ai/local_provider.h"
+#include "core/time.h"
 #include "search/analyzer.h"
 #include "search/snippet.h"
 
@@ -27,8 +28,9 @@ std::string AnswerFrom(std::string_view question, const std::vector<Passage>& pa
   if (chat) out = korean ? "기록에서 찾은 내용이에요.\n" : "Here is what your entries say.\n";
   for (size_t i = 0; i < passages.size(); ++i) {
     if (i > 0) out += "\n";
-    out += passages[i].occurred_at + " — " + Quote(passages[i], question) + " [" +
-           std::to_string(i + 1) + "]";
+    const auto day = ParseDate(passages[i].occurred_at);
+    out += (day ? SpokenDate(*day, korean) : passages[i].occurred_at) + " — " +
+           Quote(passages[i], question) + " [" + std::to_string(i + 1) + "]";
   }
   return out;
 }

@@ -221,6 +221,14 @@ TEST(LocalProvider, RepliesInEnglishOnlyToEnglish) {
             "그 이야기는 기록에서 찾지 못했어요. 다른 말로 물어봐 주시겠어요?");
 }
 
+TEST(LocalProvider, AnswersSayTheDayAsTheQuestionsLanguageDoes) {
+  const std::vector<Passage> bike = {{"2025-05-05", "서윤이가 처음으로 두발자전거를 탔다!"}};
+  EXPECT_EQ(local_ai::AnswerFrom("서윤이가 처음 두발자전거를 탄 게 언제였지?", bike, false),
+            "2025년 5월 5일 — 서윤이가 처음으로 두발자전거를 탔다! [1]");
+  EXPECT_EQ(local_ai::AnswerFrom("When did she first ride a bike?", bike, false),
+            "May 5, 2025 — 서윤이가 처음으로 두발자전거를 탔다! [1]");
+}
+
 TEST(LocalProvider, ImplementsThePort) {
   const auto provider = NewLocalAiProvider(128);
   EXPECT_EQ(provider->Name(), "local");

@@ -46,6 +46,20 @@ std::string FormatDate(const Date& d) {
   return buf;
 }
 
+const char* EnglishMonthName(int month) {
+  static const char* const kMonths[] = {"January",   "February", "March",    "April",
+                                        "May",       "June",     "July",     "August",
+                                        "September", "October",  "November", "December"};
+  return kMonths[month - 1];
+}
+
+std::string SpokenDate(const Date& d, bool korean) {
+  const std::string day = std::to_string(d.day);
+  const std::string year = std::to_string(d.year);
+  if (korean) return year + "년 " + std::to_string(d.month) + "월 " + day + "일";
+  return std::string(EnglishMonthName(d.month)) + " " + day + ", " + year;
+}
+
 // Howard Hinnant's civil-date algorithms.
 int64_t DaysFromCivil(const Date& d) {
   const int64_t y = d.month <= 2 ? d.year - 1 : d.year;

@@ -19,6 +19,10 @@ struct Date {
 // Strict `YYYY-MM-DD` with a real calendar day (2026-02-30 is rejected).
 std::optional<Date> ParseDate(std::string_view s);
 std::string FormatDate(const Date& d);
+// The month's English name, 1 → "January".
+const char* EnglishMonthName(int month);
+// A day as a sentence says it: "2025년 5월 5일", or "May 5, 2025" in English.
+std::string SpokenDate(const Date& d, bool korean);
 // Days since 1970-01-01 and back.
 int64_t DaysFromCivil(const Date& d);
 Date CivilFromDays(int64_t days);

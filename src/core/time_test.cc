@@ -47,6 +47,14 @@ TEST(FirstDayAtMonths, IsWhereMonthsBetweenTicksOver) {
   }
 }
 
+TEST(SpokenDate, ReadsAsASentenceSaysIt) {
+  EXPECT_EQ(SpokenDate(Date{2025, 5, 5}, true), "2025년 5월 5일");
+  EXPECT_EQ(SpokenDate(Date{2026, 12, 31}, true), "2026년 12월 31일");
+  EXPECT_EQ(SpokenDate(Date{2025, 5, 5}, false), "May 5, 2025");
+  EXPECT_STREQ(EnglishMonthName(1), "January");
+  EXPECT_STREQ(EnglishMonthName(12), "December");
+}
+
 TEST(LatestTodayAnywhere, IsTheUtcDayPlusOne) {
   // 2026-11-27 16:30 UTC is already 2026-11-28 in Seoul (UTC+9) and on Kiritimati (UTC+14).
   const int64_t at = DaysFromCivil(Date{2026, 11, 27}) * 86400 + 16 * 3600 + 30 * 60;

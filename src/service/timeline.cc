@@ -37,15 +37,12 @@ std::pair<Date, Date> BucketDays(const std::string& group, const std::string& ke
 
 std::string BucketLabel(const std::string& group, const std::string& key,
                         const std::string& locale) {
-  static const char* const kMonths[] = {"January",   "February", "March",    "April",
-                                        "May",       "June",     "July",     "August",
-                                        "September", "October",  "November", "December"};
   const bool ko = locale != "en";
   if (group == "year") return ko ? key + "년" : key;
   if (group == "month") {
     const int month = std::stoi(key.substr(5, 2));
     return ko ? key.substr(0, 4) + "년 " + std::to_string(month) + "월"
-              : std::string(kMonths[month - 1]) + " " + key.substr(0, 4);
+              : std::string(EnglishMonthName(month)) + " " + key.substr(0, 4);
   }
   if (key == "prenatal") return ko ? "태어나기 전" : "before birth";
   const std::string n = key.substr(1);

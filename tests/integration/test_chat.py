@@ -68,7 +68,7 @@ def test_a_reply_cites_the_entry_that_answers(fam):
     assert turn["user_message"]["content"] == QUESTION
     reply = turn["reply"]
     assert reply["role"] == "assistant"
-    assert "2025-05-05" in reply["content"] and "[1]" in reply["content"]
+    assert "2025년 5월 5일" in reply["content"] and "[1]" in reply["content"]
     assert reply["citations"][0]["entry_id"] == fam["bike"]
     assert reply["citations"][0]["occurred_at"] == "2025-05-05"
     assert "두발자전거" in reply["citations"][0]["excerpt"]
@@ -217,17 +217,17 @@ def test_a_reply_quoting_an_entry_now_out_of_sight_is_withheld(tmp_path):
         def assert_withheld():
             hidden = reply()
             assert hidden["citations"] == []
-            assert "자전거" not in hidden["content"] and "2025-05-05" not in hidden["content"]
+            assert "자전거" not in hidden["content"] and "5월 5일" not in hidden["content"]
             assert "숨겼어요" in hidden["content"]
 
         shown = reply()
-        assert "2025-05-05" in shown["content"] and shown["citations"][0]["entry_id"] == eid
+        assert "2025년 5월 5일" in shown["content"] and shown["citations"][0]["entry_id"] == eid
         # The author makes the entry private: the editor's stored reply no longer shows it.
         assert owner.patch(entry, json={"visibility": "private"}).status_code == 200
         assert_withheld()
         # The conversation goes on, and the next reply finds nothing the editor may not read.
         follow = ask(editor, fid, c["id"], "자전거 이야기 다시 해줘")["reply"]
-        assert "2025-05-05" not in follow["content"] and follow["citations"] == []
+        assert "5월 5일" not in follow["content"] and follow["citations"] == []
         # Back to the family: the reply comes back as it was.
         assert owner.patch(entry, json={"visibility": "family"}).status_code == 200
         assert reply() == shown
@@ -287,7 +287,7 @@ def test_content_is_traced_only_when_switched_on(tmp_path, tracing):
         chat = [r for r in rows if r[0] == "chat"][0]
         assert chat[3] is not None  # the run belongs to the conversation
         if tracing == "true":
-            assert chat[1] == QUESTION and "2025-05-05" in chat[2]
+            assert chat[1] == QUESTION and "2025년 5월 5일" in chat[2]
         else:
             assert all(r[1] == "" and r[2] == "" for r in rows)
         # Deleting the conversation takes its runs with it.

@@ -56,7 +56,7 @@ def test_a_question_finds_the_day_and_cites_it(fam):
     bike = fam["ids"]["2025-05-05"]
     assert s["results"][0]["entry_id"] == bike
     assert s["citations"][0]["entry_id"] == bike
-    assert "2025-05-05" in s["answer"] and "[1]" in s["answer"]
+    assert "2025년 5월 5일" in s["answer"] and "[1]" in s["answer"]
     assert "자전거" in s["answer"]
     marked = [seg["text"] for seg in s["results"][0]["snippet"]["segments"] if seg["highlighted"]]
     assert any("자전거" in m for m in marked), marked
@@ -325,9 +325,9 @@ def test_a_child_finds_maps_and_is_answered_only_from_entries_about_it(fam):
     s = search(child, fid, query="수영장")
     assert [r["entry_id"] for r in s["results"]] == [mine]
     assert [c["entry_id"] for c in s["citations"]] == [mine]
-    assert "2025-06-01" in s["answer"]
-    assert not any(day in s["answer"] for day in ("2025-06-02", "2025-06-03", "2025-06-04",
-                                                   "2025-06-05"))
+    assert "2025년 6월 1일" in s["answer"]
+    assert not any(day in s["answer"] for day in ("6월 2일", "6월 3일", "6월 4일",
+                                                   "6월 5일"))
     m = emotions(child, fid, bucket="day")
     assert [(p["period"], p["member_id"], p["entries"]) for p in m["items"]] == [
         ("2025-06-01", me, 1)]
@@ -338,7 +338,7 @@ def test_a_child_finds_maps_and_is_answered_only_from_entries_about_it(fam):
     assert r.status_code == 201, r.text
     reply = r.json()["reply"]
     assert [c["entry_id"] for c in reply["citations"]] == [mine]
-    assert "2025-06-01" in reply["content"] and "2025-06-02" not in reply["content"]
+    assert "2025년 6월 1일" in reply["content"] and "6월 2일" not in reply["content"]
 
 
 def test_owners_see_the_familys_ai_use_and_no_text(fam):
