@@ -8,6 +8,7 @@ import type { Entry, Member } from '../api/types';
 import { currentLanguage } from '../i18n';
 import { formatDay } from '../i18n/format';
 import { changedFields, entryValues, type EntryValues } from './EntryForm';
+import { StoredValues } from './StoredValues';
 
 interface Props {
   latest: Entry;
@@ -47,17 +48,14 @@ export function EntryConflict({ latest, mine, members, cause, headingRef, onKeep
         {cause === 'save' ? t('conflict.changedTitle') : t('conflict.draftTitle')}
       </h2>
       <p>{cause === 'save' ? t('conflict.changedLead') : t('conflict.draftLead')}</p>
-      <div className="conflict__latest">
-        <h3 className="conflict__heading">{t('conflict.latest')}</h3>
-        <dl className="conflict__fields">
-          {fields.map((field) => (
-            <div key={field} className="conflict__field">
-              <dt>{t(`conflict.fields.${field}`)}</dt>
-              <dd className={field === 'body' ? 'conflict__body' : undefined}>{shown(field)}</dd>
-            </div>
-          ))}
-        </dl>
-      </div>
+      <StoredValues
+        rows={fields.map((field) => ({
+          field,
+          label: t(`conflict.fields.${field}`),
+          value: shown(field),
+          long: field === 'body',
+        }))}
+      />
       <div className="conflict__choices">
         <div className="conflict__choice">
           <button type="button" className="button button--primary" onClick={onKeepMine} aria-describedby="conflict-keep-hint">
