@@ -4,7 +4,7 @@ import { readReply } from '../lib/chat';
 import type { ApiClient } from './client';
 import type { JsonBody, Op, QueryParams } from './typed';
 import type {
-  ChatExchange, Entry, EntryCreate, EntryPatch, Locale, MemberCreate, MemberPatch, SearchRequest,
+  ChatExchange, EntryCreate, EntryPatch, Locale, MemberCreate, MemberPatch, SearchRequest,
 } from './types';
 
 type SignupBody = JsonBody<Op<'/api/v1/auth/signup', 'post'>>;
@@ -15,8 +15,8 @@ export type PageQuery = QueryParams<Op<'/api/v1/families/{fid}/trash', 'get'>>;
 export type EmotionQuery = QueryParams<Op<'/api/v1/families/{fid}/emotions', 'get'>>;
 export type ConversationQuery = QueryParams<Op<'/api/v1/families/{fid}/conversations', 'get'>>;
 
-/** Entry ETags are the version, quoted. */
-export const etagOf = (entry: Pick<Entry, 'version'>) => `"${entry.version}"`;
+/** The ETag of an entry or a member: its version, quoted. Sent back as `If-Match`. */
+export const etagOf = (thing: { version: number }) => `"${thing.version}"`;
 
 export function createApi(client: ApiClient) {
   return {
@@ -52,9 +52,12 @@ export function createApi(client: ApiClient) {
       client.call('get', '/api/v1/families/{fid}/members', { path: { fid } }).then((r) => r.data.items),
     createMember: (fid: string, body: MemberCreate) =>
       client.call('post', '/api/v1/families/{fid}/members', { path: { fid }, body }).then((r) => r.data),
-    updateMember: (fid: string, mid: string, body: MemberPatch) =>
+    getMember: (fid: string, mid: string) =>
+      client.call('get', '/api/v1/families/{fid}/members/{mid}', { path: { fid, mid } }).then((r) => r.data),
+    /** With `ifMatch` (etagOf the member as read), a member changed since answers 412 and stays as it is. */
+    updateMember: (fid: string, mid: string, body: MemberPatch, ifMatch?: string) =>
       client
-        .call('patch', '/api/v1/families/{fid}/members/{mid}', { path: { fid, mid }, body })
+        .call('patch', '/api/v1/families/{fid}/members/{mid}', { path: { fid, mid }, body, ifMatch })
         .then((r) => r.data),
     /** The member's tags go from its entries; the entries stay. */
     deleteMember: (fid: string, mid: string) =>

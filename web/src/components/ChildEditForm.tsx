@@ -1,20 +1,32 @@
-// Correcting a child in place: name, birthday (empty clears it) and relation. The form stays
+// Correcting a child in place: name, birthday (empty clears it) and relation. The save carries
+// the version the form was written on (If-Match), so it cannot undo a correction saved
+// elsewhere meanwhile. When that happened (412), the form fetches the child as stored, keeps
+// what the parent typed, takes the other change into the fields they had left alone, and shows
+// what is stored now (ChildConflict); the next save goes out on the new version. The form stays
 // filled when the server says no; a child removed elsewhere is reported by the list.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../api';
+import { api, etagOf, isApiError } from '../api';
 import type { Member } from '../api/types';
 import { useApiForm } from '../hooks/useApiForm';
+import {
+  CHILD_FIELDS, childValues, differentFields, mergeStored, type ChildField, type ChildValues,
+} from '../lib/children';
+import { ChildConflict } from './ChildConflict';
 import { ChildFields } from './ChildFields';
 import { FormAlert, TextField } from './Field';
 
-const FIELDS = ['name', 'birthdate', 'relation'] as const;
+interface Conflict {
+  stored: Member;
+  taken: ChildField[];
+}
 
 export function ChildEditForm({
   familyId,
   member,
   members,
   onSaved,
+  onStale,
   onCancel,
   onGone,
 }: {
@@ -22,30 +34,70 @@ export function ChildEditForm({
   member: Member;
   members: Member[];
   onSaved: (member: Member) => void;
+  /** The child was changed elsewhere: the list should load it as stored. */
+  onStale: () => void;
   onCancel: () => void;
   onGone: () => void;
 }) {
   const { t } = useTranslation();
-  const [name, setName] = useState(member.name);
-  const [birthdate, setBirthdate] = useState(member.birthdate ?? '');
-  const [relation, setRelation] = useState(member.relation ?? '');
-  const form = useApiForm('child', FIELDS);
+  // The child as stored when the form's values were written on it; its ETag goes as If-Match.
+  const [base, setBase] = useState(member);
+  const [values, setValues] = useState<ChildValues>(() => childValues(member));
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [tookStored, setTookStored] = useState(false);
+  const [refusals, setRefusals] = useState(0);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const form = useApiForm('child', CHILD_FIELDS);
   const id = `child-${member.id}`;
+  const setField = (field: ChildField) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
 
   useEffect(() => document.getElementById(`${id}-name`)?.focus(), [id]);
+  // After a refused save, what is stored now is the next thing to read.
+  useEffect(() => {
+    if (refusals > 0) headingRef.current?.focus();
+  }, [refusals]);
 
   const submit = async () => {
     try {
-      const saved = await api.updateMember(familyId, member.id, {
-        name: name.trim(),
-        birthdate: birthdate || null,
-        relation: relation.trim() || null,
-      });
-      onSaved(saved);
+      const body = {
+        name: values.name.trim(),
+        birthdate: values.birthdate || null,
+        relation: values.relation.trim() || null,
+      };
+      onSaved(await api.updateMember(familyId, member.id, body, etagOf(base)));
     } catch (error) {
-      if (isApiError(error) && error.code === 'not_found') onGone();
-      else throw error;
+      if (isApiError(error) && error.code === 'not_found') return onGone();
+      if (!isApiError(error) || error.code !== 'precondition_failed') throw error;
+      await changedElsewhere(error);
     }
+  };
+
+  // If the child cannot be fetched, the refusal stands: the form says the child changed.
+  const changedElsewhere = async (refusal: unknown) => {
+    const stored = await api.getMember(familyId, member.id).catch((error: unknown) => {
+      if (isApiError(error) && error.code === 'not_found') return null;
+      throw refusal;
+    });
+    if (stored === null) return onGone();
+    if (stored.version <= base.version) throw refusal;
+    const merged = mergeStored(childValues(base), childValues(stored), values);
+    // The other change already says all this form meant to say: nothing is left to choose.
+    if (differentFields(merged.values, childValues(stored)).length === 0) return onSaved(stored);
+    setBase(stored);
+    setValues(merged.values);
+    setConflict({ stored, taken: merged.taken });
+    setTookStored(false);
+    setRefusals((n) => n + 1);
+    onStale();
+  };
+
+  const takeStored = () => {
+    if (!conflict) return;
+    setValues(childValues(conflict.stored));
+    setConflict(null);
+    setTookStored(true);
+    form.clear();
+    document.getElementById(`${id}-name`)?.focus();
   };
 
   return (
@@ -54,17 +106,33 @@ export function ChildEditForm({
       className="form child-edit"
       noValidate
       aria-label={t('child.editLabel', { name: member.name })}
-      onSubmit={form.handleSubmit(submit, name.trim() ? [] : ['name'])}
+      onSubmit={form.handleSubmit(submit, values.name.trim() ? [] : ['name'])}
     >
+      {conflict && (
+        <ChildConflict
+          idPrefix={id}
+          stored={conflict.stored}
+          mine={values}
+          taken={conflict.taken}
+          busy={form.busy}
+          headingRef={headingRef}
+          onTakeStored={takeStored}
+        />
+      )}
+      {tookStored && (
+        <p className="alert alert--info" role="status">
+          {t('child.conflictTook')}
+        </p>
+      )}
       <FormAlert message={form.errors.message} />
       <ChildFields
         idPrefix={id}
         members={members}
         exceptId={member.id}
-        name={name}
-        onName={setName}
-        birthdate={birthdate}
-        onBirthdate={setBirthdate}
+        name={values.name}
+        onName={setField('name')}
+        birthdate={values.birthdate}
+        onBirthdate={setField('birthdate')}
         errors={form.errors.fields}
       />
       <TextField
@@ -76,8 +144,8 @@ export function ChildEditForm({
         autoComplete="off"
         maxLength={50}
         placeholder={t('child.relationPlaceholder')}
-        value={relation}
-        onChange={setRelation}
+        value={values.relation}
+        onChange={setField('relation')}
       />
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={form.busy}>

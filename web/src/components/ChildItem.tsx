@@ -15,6 +15,8 @@ export interface ChildItemManagement {
   familyId: string;
   onSaved: (member: Member) => void;
   onRemoved: () => void;
+  /** The child was changed elsewhere: load it again as stored. */
+  onStale: () => void;
   /** The server no longer knows the child (removed elsewhere). */
   onGone: () => void;
 }
@@ -65,6 +67,7 @@ export function ChildItem({
               back();
               manage.onSaved(saved);
             }}
+            onStale={manage.onStale}
             onCancel={back}
             onGone={manage.onGone}
           />

@@ -49,6 +49,8 @@ export function ChildList({ members, manage }: { members: Member[]; manage?: Chi
                   familyId: manage.familyId,
                   onSaved: (saved) => changed({ text: t('child.saved', { name: saved.name }), alert: false }, false),
                   onRemoved: () => changed({ text: t('child.removed', { name: m.name }), alert: false }, true),
+                  // The form shows what changed; the rows behind it only need the stored child.
+                  onStale: manage.onChanged,
                   onGone: () => changed({ text: t('child.notFound'), alert: true }, true),
                 }
               }

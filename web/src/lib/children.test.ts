@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { member } from '../test/render';
-import { nameKey, sameNamed } from './children';
+import { differentFields, mergeStored, nameKey, sameNamed } from './children';
 
 describe('sameNamed', () => {
   const members = [member('m1', '서윤', '2025-01-02'), member('m2', '서준', null), member('m3', 'Ha Rin', null)];
@@ -20,5 +20,29 @@ describe('sameNamed', () => {
 
   it('keys names without case or extra spaces', () => {
     expect(nameKey('  Ha   Rin ')).toBe('ha rin');
+  });
+});
+
+describe('mergeStored', () => {
+  const opened = { name: '서윤', birthdate: '2025-01-02', relation: '' };
+
+  it('takes what changed elsewhere into fields the parent left alone, and keeps what they typed', () => {
+    const stored = { name: '서아', birthdate: '2025-01-02', relation: '딸' };
+    const typed = { name: '서윤', birthdate: '2025-02-03', relation: '' };
+    expect(mergeStored(opened, stored, typed)).toEqual({
+      values: { name: '서아', birthdate: '2025-02-03', relation: '딸' },
+      taken: ['name', 'relation'],
+    });
+  });
+
+  it('keeps a field both changed as the parent typed it', () => {
+    const stored = { ...opened, name: '서아' };
+    const typed = { ...opened, name: '서윤이 ' };
+    expect(mergeStored(opened, stored, typed)).toEqual({ values: typed, taken: [] });
+  });
+
+  it('does not count spaces around a name as a change', () => {
+    expect(differentFields(opened, { ...opened, name: ' 서윤 ' })).toEqual([]);
+    expect(differentFields(opened, { ...opened, relation: '딸' })).toEqual(['relation']);
   });
 });

@@ -37,3 +37,39 @@ export function sameNameWarning(
     .join(', ');
   return t('child.sameName', { who });
 }
+
+/** A child as its edit form holds it: text as typed, '' for no birthday or relation. */
+export interface ChildValues {
+  name: string;
+  birthdate: string;
+  relation: string;
+}
+export type ChildField = keyof ChildValues;
+export const CHILD_FIELDS: readonly ChildField[] = ['name', 'birthdate', 'relation'];
+
+export function childValues(member: Pick<Member, 'name' | 'birthdate' | 'relation'>): ChildValues {
+  return { name: member.name, birthdate: member.birthdate ?? '', relation: member.relation ?? '' };
+}
+
+/** The fields in which `a` and `b` would save differently (spaces around a name do not count). */
+export function differentFields(a: ChildValues, b: ChildValues): ChildField[] {
+  return CHILD_FIELDS.filter((field) => a[field].trim() !== b[field].trim());
+}
+
+/**
+ * A save refused because the child changed meanwhile: `typed` was written on `opened`, `stored`
+ * is the child now. A field the parent left as it was takes the stored value (so another's
+ * correction is not undone unseen); a field they changed keeps what they typed. `taken` names
+ * the fields that changed elsewhere and were taken in.
+ */
+export function mergeStored(
+  opened: ChildValues,
+  stored: ChildValues,
+  typed: ChildValues,
+): { values: ChildValues; taken: ChildField[] } {
+  const mine = differentFields(opened, typed);
+  const taken = differentFields(opened, stored).filter((field) => !mine.includes(field));
+  const values = { ...typed };
+  for (const field of taken) values[field] = stored[field];
+  return { values, taken };
+}
