@@ -27,8 +27,20 @@ test('a refused password is explained next to the password field', async ({ page
   expect(errorBox.y - (fieldBox.y + fieldBox.height)).toBeLessThan(60);
   await shot(page, info, '12-signup-validation');
 
+  // Changing the password takes its error away before the form is sent again.
   await password.fill(PASSWORD);
+  await expect(error).toHaveCount(0);
+  await expect(password).not.toHaveAttribute('aria-invalid');
   await page.getByRole('button', { name: '가입하기' }).click();
+
+  // The server calls the family's name `name`; its input is `family_name`.
+  const familyName = page.getByLabel('가족 이름');
+  await familyName.fill('가'.repeat(101));
+  await page.getByRole('button', { name: '보관함 만들기' }).click();
+  await expect(page.locator('#family-name-error')).toHaveText(/가족 이름을 100자 이내로 줄여 주세요\./);
+  await expect(familyName).toBeFocused();
+  await familyName.fill('검');
+  await expect(page.locator('#family-name-error')).toHaveCount(0);
   await createFamily(page, '검증이네');
 
   // A birthday in the future is refused by the server, next to the birthday field.
@@ -37,6 +49,8 @@ test('a refused password is explained next to the password field', async ({ page
   await page.getByRole('button', { name: '아이 추가하기' }).click();
   await expect(page.locator('#child-birthdate-error')).toHaveText(/생일은 1900년 1월 1일부터 오늘까지의 날짜로 골라 주세요\./);
   await expect(page.getByLabel('아이 이름')).toHaveValue('미래');
+  await page.getByLabel('생일').fill('2025-01-05');
+  await expect(page.locator('#child-birthdate-error')).toHaveCount(0);
   await addChild(page, '서윤', '2025-01-05');
 });
 

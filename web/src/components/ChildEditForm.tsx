@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, etagOf, isApiError } from '../api';
 import type { Member } from '../api/types';
-import { useApiForm } from '../hooks/useApiForm';
+import { sameNames, useApiForm } from '../hooks/useApiForm';
 import {
   CHILD_FIELDS, childValues, differentFields, mergeStored, type ChildField, type ChildValues,
 } from '../lib/children';
@@ -20,6 +20,8 @@ interface Conflict {
   stored: Member;
   taken: ChildField[];
 }
+
+const FIELDS = sameNames(CHILD_FIELDS);
 
 export function ChildEditForm({
   familyId,
@@ -47,7 +49,7 @@ export function ChildEditForm({
   const [tookStored, setTookStored] = useState(false);
   const [refusals, setRefusals] = useState(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const form = useApiForm('child', CHILD_FIELDS);
+  const form = useApiForm('child', FIELDS);
   const id = `child-${member.id}`;
   const setField = (field: ChildField) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
 
@@ -103,6 +105,7 @@ export function ChildEditForm({
   return (
     <form
       ref={form.formRef}
+      onChange={form.onChange}
       className="form child-edit"
       noValidate
       aria-label={t('child.editLabel', { name: member.name })}

@@ -4,11 +4,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import type { Member } from '../api/types';
-import { useApiForm } from '../hooks/useApiForm';
+import { sameNames, useApiForm } from '../hooks/useApiForm';
 import { ChildFields } from './ChildFields';
 import { FormAlert } from './Field';
 
-const FIELDS = ['name', 'birthdate'] as const;
+const FIELDS = sameNames(['name', 'birthdate']);
 
 export function ChildForm({
   familyId,
@@ -40,6 +40,7 @@ export function ChildForm({
   return (
     <form
       ref={form.formRef}
+      onChange={form.onChange}
       className="form form--inline"
       noValidate
       onSubmit={(e) => {

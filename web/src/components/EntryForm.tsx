@@ -4,7 +4,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Entry, Member, Visibility } from '../api/types';
-import { useApiForm } from '../hooks/useApiForm';
+import { sameNames, useApiForm } from '../hooks/useApiForm';
 import type { Draft } from '../hooks/useDraft';
 import { currentLanguage } from '../i18n';
 import { formatDay } from '../i18n/format';
@@ -21,6 +21,7 @@ export interface EntryValues {
 }
 
 const FIELDS = ['title', 'body', 'occurred_at', 'member_ids', 'visibility'] as const;
+const INPUTS = sameNames(FIELDS);
 
 interface Props {
   draft: Draft<EntryValues>;
@@ -45,7 +46,7 @@ export function EntryForm({
   showRestored = true,
 }: Props) {
   const { t } = useTranslation();
-  const form = useApiForm(context, FIELDS);
+  const form = useApiForm(context, INPUTS);
   const v = draft.value;
   const set = <K extends keyof EntryValues>(key: K, value: EntryValues[K]) =>
     draft.setValue((current) => ({ ...current, [key]: value }));
@@ -54,6 +55,7 @@ export function EntryForm({
   return (
     <form
       ref={form.formRef}
+      onChange={form.onChange}
       className="form entry-form"
       noValidate
       onSubmit={form.handleSubmit(() => onSubmit(v), v.body.trim() ? [] : ['body'])}

@@ -155,6 +155,36 @@ describe('ChildrenPage for the owner', () => {
     );
   });
 
+  it('drops a field’s error once its value changes, keeping the other field’s', async () => {
+    const user = userEvent.setup();
+    const { requests } = renderApp('/children', {
+      ...childrenServer(),
+      'POST /api/v1/families/f1/members': () =>
+        problem(400, 'validation_failed', {
+          errors: [
+            { field: 'name', message: 'must be at most 100 characters' },
+            { field: 'birthdate', message: 'must not be after today' },
+          ],
+        }),
+    });
+    const add = await screen.findByRole('form', { name: '아이 추가' });
+    const name = within(add).getByLabelText('아이 이름');
+    const birthdate = within(add).getByLabelText('생일');
+    await user.type(name, '가'.repeat(101));
+    await user.click(within(add).getByRole('button', { name: '아이 추가하기' }));
+    await waitFor(() => expect(name).toHaveAccessibleDescription('아이 이름을 100자 이내로 줄여 주세요.'));
+    expect(name).toHaveFocus();
+    expect(birthdate).toHaveAttribute('aria-invalid', 'true');
+
+    await user.clear(name);
+    await user.type(name, '서아');
+    expect(name).not.toHaveAttribute('aria-invalid');
+    expect(within(add).queryByText(/100자 이내로/)).not.toBeInTheDocument();
+    // The birthday was not touched: what the server said of it still stands.
+    expect(birthdate).toHaveAccessibleDescription(/생일은 1900년 1월 1일부터 오늘까지의 날짜로 골라 주세요\./);
+    expect(requests.filter((r) => r.method === 'POST' && r.path.endsWith('/members'))).toHaveLength(1);
+  });
+
   it('removes a child after saying the tagged entries stay', async () => {
     const user = userEvent.setup();
     const { requests } = renderApp('/children', childrenServer());

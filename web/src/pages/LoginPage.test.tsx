@@ -26,6 +26,11 @@ describe('LoginPage', () => {
     expect(email).toHaveAccessibleDescription('이메일 주소를 적어 주세요.');
     await waitFor(() => expect(email).toHaveFocus());
     expect(requests).toHaveLength(0);
+
+    // Typing the email takes its mark away; the password is still empty and still marked.
+    await user.type(email, 'dad@example.com');
+    expect(email).not.toHaveAttribute('aria-invalid');
+    expect(screen.getByLabelText('비밀번호')).toHaveAccessibleDescription('비밀번호를 적어 주세요.');
   });
 
   it('says so when the session expired', async () => {

@@ -5,9 +5,9 @@ import { useSession } from '../auth/session';
 import { AuthLayout } from '../components/AuthLayout';
 import { FormAlert, TextField } from '../components/Field';
 import { PageHeading } from '../components/PageHeading';
-import { useApiForm } from '../hooks/useApiForm';
+import { sameNames, useApiForm } from '../hooks/useApiForm';
 
-const FIELDS = ['email', 'password'] as const;
+const FIELDS = sameNames(['email', 'password']);
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -29,6 +29,7 @@ export function LoginPage() {
       {reason === 'signedOut' && <p className="alert alert--info">{t('auth.signedOut')}</p>}
       <form
         ref={form.formRef}
+        onChange={form.onChange}
         className="form"
         noValidate
         onSubmit={form.handleSubmit(() => login(email.trim(), password), missing)}

@@ -127,6 +127,31 @@ describe('SearchPage', () => {
     expect(searches(requests)).toHaveLength(1);
   });
 
+  it('shows the server’s `query` error beside the question box (`q`) and drops it once the question changes', async () => {
+    const user = userEvent.setup();
+    renderApp('/search?q=%EC%9E%90%EC%A0%84%EA%B1%B0&from=2026-13-01', {
+      'POST /api/v1/families/f1/search': () =>
+        problem(400, 'validation_failed', {
+          errors: [
+            { field: 'query', message: 'must be at most 500 characters' },
+            { field: 'from', message: 'must be a date written YYYY-MM-DD' },
+          ],
+        }),
+    });
+    const query = await screen.findByRole('searchbox', { name: '무엇이 궁금한가요?' });
+    await waitFor(() => expect(query).toHaveAccessibleDescription('찾을 내용을 500자 이내로 줄여 주세요.'));
+    expect(query).toHaveFocus();
+
+    await user.type(query, '를 탄 날');
+    expect(query).not.toHaveAttribute('aria-invalid');
+    expect(screen.queryByText(/500자 이내로/)).not.toBeInTheDocument();
+    // The start day was not touched: its error stays until it changes too.
+    const from = screen.getByLabelText(/언제부터/);
+    expect(from).toHaveAccessibleDescription('시작 날짜를 다시 골라 주세요.');
+    await user.type(from, '2026-01-01');
+    expect(from).not.toHaveAttribute('aria-invalid');
+  });
+
   it('says kindly when the search failed, and tries again', async () => {
     const user = userEvent.setup();
     let calls = 0;

@@ -16,10 +16,10 @@ import { Splash } from '../components/Splash';
 import { SearchIcon } from '../components/icons';
 import { useApiForm } from '../hooks/useApiForm';
 import { useLoad, type Loaded } from '../hooks/useLoad';
-import { describeError } from '../i18n/errors';
 import { invalidFields, readSearch, toRequest, writeSearch, type SearchValues } from '../lib/search';
 
-const FIELDS = ['query', 'member_ids', 'from', 'to'] as const;
+// The inputs are named as the address names them (?q=&child=); the API says `query` and `member_ids`.
+const FIELDS = { q: 'query', child: 'member_ids', from: 'from', to: 'to' } as const;
 
 export function SearchPage() {
   const { t } = useTranslation();
@@ -83,30 +83,30 @@ function SearchForm({
 
   // Back and forward show the search of that address.
   const askedKey = writeSearch(asked).toString();
-  const { clear, formRef } = form;
+  const { clear, report } = form;
   useEffect(() => {
     setValues(asked);
     clear();
     // `asked` is new on every render; its address says when it changed.
   }, [askedKey, clear]);
 
-  const refused = isValidation(failure) ? describeError(failure, t, 'search', FIELDS) : null;
-  const fields: Record<string, string> = { ...refused?.fields, ...form.errors.fields };
-  const message = form.errors.message ?? refused?.message ?? null;
+  // The search is sent through the address, so the server's refusal comes back through the page.
   useEffect(() => {
-    if (isValidation(failure)) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [failure, formRef]);
+    if (isValidation(failure)) report(failure);
+  }, [failure, report]);
+  const { fields, message } = form.errors;
 
   return (
     <form
       ref={form.formRef}
+      onChange={form.onChange}
       role="search"
       className="form search-form"
       noValidate
       onSubmit={form.handleSubmit(async () => onSearch(values), invalidFields(values))}
     >
       <FormAlert message={message} />
-      <Field id="search-query" label={t('search.query')} error={fields.query}>
+      <Field id="search-query" label={t('search.query')} error={fields.q}>
         {(control) => (
           <div className="search-form__bar">
             <input
@@ -132,7 +132,7 @@ function SearchForm({
           id="search-children"
           legend={t('search.children')}
           hint={t('search.childrenHint')}
-          error={fields.member_ids}
+          error={fields.child}
         >
           <ChildToggles
             name="child"

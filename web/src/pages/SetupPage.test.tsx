@@ -1,6 +1,7 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { json } from '../test/http';
+import { authBody, json, problem } from '../test/http';
 import { member, renderApp, signedInAs } from '../test/render';
 
 const withMembers = {
@@ -24,5 +25,26 @@ describe('SetupPage, children step', () => {
     expect(screen.getByRole('link', { name: '타임라인으로 가기' })).toHaveAttribute('href', '/');
     expect(screen.queryByLabelText('아이 이름')).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: '아이 추가하기' })).not.toBeInTheDocument();
+  });
+});
+
+describe('SetupPage, family step', () => {
+  it('shows what the server says of the family’s `name` beside its input, until the name changes', async () => {
+    const user = userEvent.setup();
+    renderApp('/setup', {
+      'GET /api/v1/me': () => json(200, { user: authBody(0).user, families: [] }),
+      'POST /api/v1/families': () =>
+        problem(400, 'validation_failed', { errors: [{ field: 'name', message: 'must be at most 100 characters' }] }),
+    });
+    const name = await screen.findByLabelText('가족 이름');
+    await user.type(name, '아주 긴 이름');
+    await user.click(screen.getByRole('button', { name: '보관함 만들기' }));
+    await waitFor(() => expect(name).toHaveAccessibleDescription('가족 이름을 100자 이내로 줄여 주세요.'));
+    expect(name).toHaveFocus();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+
+    await user.type(name, '!');
+    expect(name).not.toHaveAttribute('aria-invalid');
+    expect(screen.queryByText(/100자 이내로/)).not.toBeInTheDocument();
   });
 });

@@ -15,6 +15,9 @@ import { RoleNotice } from '../components/RoleNotice';
 import { useApiForm } from '../hooks/useApiForm';
 import { canManageChildren } from '../lib/permissions';
 
+// The family's name is `name` to the API, and its input is named `family_name`.
+const FAMILY_FIELDS = { family_name: 'name' } as const;
+
 export function SetupPage() {
   const { family } = useSession();
   if (!family) return <FamilyStep />;
@@ -36,7 +39,7 @@ function FamilyStep() {
   const { t } = useTranslation();
   const { reloadMe, selectFamily } = useSession();
   const [name, setName] = useState('');
-  const form = useApiForm('family', ['name']);
+  const form = useApiForm('family', FAMILY_FIELDS);
 
   const submit = async () => {
     const family = await api.createFamily(name.trim());
@@ -51,6 +54,7 @@ function FamilyStep() {
       <p className="lead">{t('setup.familyLead')}</p>
       <form
         ref={form.formRef}
+        onChange={form.onChange}
         className="form"
         noValidate
         onSubmit={form.handleSubmit(submit, name.trim() ? [] : ['name'])}
@@ -59,7 +63,7 @@ function FamilyStep() {
         <TextField
           id="family-name"
           label={t('setup.familyName')}
-          error={form.errors.fields.name}
+          error={form.errors.fields.family_name}
           name="family_name"
           autoComplete="off"
           placeholder={t('setup.familyNamePlaceholder')}

@@ -5,10 +5,10 @@ import { useSession } from '../auth/session';
 import { AuthLayout } from '../components/AuthLayout';
 import { FormAlert, TextField } from '../components/Field';
 import { PageHeading } from '../components/PageHeading';
-import { useApiForm } from '../hooks/useApiForm';
+import { sameNames, useApiForm } from '../hooks/useApiForm';
 import { currentLanguage } from '../i18n';
 
-const FIELDS = ['email', 'password', 'display_name'] as const;
+const FIELDS = sameNames(['email', 'password', 'display_name']);
 
 export function SignupPage() {
   const { t } = useTranslation();
@@ -49,7 +49,13 @@ export function SignupPage() {
           {t('auth.confirmEmail')}
         </p>
       )}
-      <form ref={form.formRef} className="form" noValidate onSubmit={form.handleSubmit(submit, missing)}>
+      <form
+        ref={form.formRef}
+        onChange={form.onChange}
+        className="form"
+        noValidate
+        onSubmit={form.handleSubmit(submit, missing)}
+      >
         <FormAlert message={form.errors.message} />
         <TextField
           id="signup-name"
