@@ -1,5 +1,6 @@
 // An unsaved draft belongs to the account that wrote it: a sign-out in another tab forgets it,
-// an expired session keeps it for its writer only, and no other account is ever offered it.
+// an expired session (in this tab or another) keeps it for its writer only, and no other account
+// is ever offered it.
 import { expect, test, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
 import { grant, logIn, seedUser, uniqueEmail } from './helpers';
 
@@ -87,6 +88,31 @@ test('an expired session keeps the draft for its writer, never for another accou
   await expect(page.getByText('쓰던 내용을 되살렸어요.')).toHaveCount(0);
   expect(await storedDrafts(page)).not.toContain(SECRET);
   await expectEmptyEditor(page);
+});
+
+test('a session that expires in another tab keeps this tab’s draft for its writer', async ({ page, request }, info) => {
+  const { father } = await parents(request, info);
+  await page.goto('/login');
+  await logIn(page, father.email);
+  await writeSecretDraft(page);
+
+  // A second tab of the same browser finds the session over: its refresh is refused.
+  const other = await page.context().newPage();
+  await other.goto('/');
+  await expect(other.getByRole('button', { name: '로그아웃' })).toBeVisible();
+  const token = await other.evaluate(() => localStorage.getItem('dadly.refresh_token'));
+  expect((await other.request.post('/api/v1/auth/logout', { data: { refresh_token: token } })).status()).toBe(204);
+  await other.reload();
+  await expect(other).toHaveURL(/\/login\?reason=expired$/);
+
+  // The first tab follows as an expiry, not a sign-out: the draft stays for the same parent.
+  await expect(page).toHaveURL(/\/login\?next=%2Fentries%2Fnew&reason=expired$/);
+  expect(await storedDrafts(page)).toContain(SECRET);
+  await logIn(page, father.email);
+  await expect(page).toHaveURL(/\/entries\/new$/);
+  await expect(page.getByLabel('무슨 일이 있었나요?')).toHaveValue(SECRET);
+  await expect(page.getByText('쓰던 내용을 되살렸어요.')).toBeVisible();
+  await other.close();
 });
 
 /** The session is revoked behind the tab's back; its next request finds out. */

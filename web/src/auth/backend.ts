@@ -27,7 +27,10 @@ export interface AuthBackend {
   signup(input: SignupInput): Promise<SignupOutcome>;
   /** Ends the session here; never rejects. */
   logout(): Promise<void>;
-  /** `listener` runs when the session ends elsewhere (another tab); returns an unsubscribe. */
+  /**
+   * `listener` runs when the session ends elsewhere (another tab signed out, or its refresh was
+   * refused: the session tells a sign-out from an expiry); returns an unsubscribe.
+   */
   onSignedOut(listener: () => void): () => void;
 }
 
@@ -44,7 +47,7 @@ export function builtinBackend(api: Api, client: ApiClient): AuthBackend {
     },
     logout: () => api.logout(),
     onSignedOut(listener) {
-      // A logout in another tab removes the stored refresh token.
+      // A logout in another tab, or a refresh refused there, removes the stored refresh token.
       const onStorage = (event: StorageEvent) => {
         if (event.key === REFRESH_KEY && event.newValue === null) {
           client.dropAccessToken();

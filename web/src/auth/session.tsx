@@ -3,14 +3,30 @@
 // when the session ends (token refused, or a logout in another tab). Signing in, up and out go
 // through the AuthBackend the server's config chose (Dadly's own accounts by default).
 // It also decides whose unsaved drafts this tab keeps (src/lib/drafts.ts): only the signed-in
-// user's, and none past a sign-out, whichever tab it happened in.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+// user's, and none past a sign-out, whichever tab it happened in; an expired session keeps them.
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { api, apiClient } from '../api';
 import type { FamilySummary, Me } from '../api/types';
 import { forgetDrafts } from '../lib/drafts';
 import { builtinBackend, type AuthBackend, type SignupInput, type SignupOutcome } from './backend';
 
 const FAMILY_KEY = 'dadly.family';
+
+/**
+ * Set, to a new value each time, when the user signs out on purpose. An expiry removes the
+ * stored session just as a sign-out does, so this is how other tabs tell the two apart.
+ */
+export const SIGNED_OUT_KEY = 'dadly.signed_out';
+
+function markSignOut(): void {
+  try {
+    localStorage.setItem(SIGNED_OUT_KEY, `${Date.now()}.${Math.random().toString(36).slice(2)}`);
+  } catch {
+    // Storage blocked: other tabs take the sign-out for an expiry, as before the mark.
+  }
+}
+
+const lastSignOut = (): string | null => localStorage.getItem(SIGNED_OUT_KEY);
 
 export type SessionState =
   | { status: 'loading' }
@@ -41,6 +57,11 @@ export function SessionProvider({ children, backend = BUILTIN }: { children: Rea
     apiClient.hasSession() ? { status: 'loading' } : { status: 'anonymous', reason: 'none' },
   );
   const [familyId, setFamilyId] = useState<string | null>(() => localStorage.getItem(FAMILY_KEY));
+  // The sign-out mark when this tab's session began: another one now means a sign-out since.
+  const signOutSeen = useRef(lastSignOut());
+  const beginSession = useCallback(() => {
+    signOutSeen.current = lastSignOut();
+  }, []);
 
   const load = useCallback(async () => {
     const me = await api.me();
@@ -52,25 +73,34 @@ export function SessionProvider({ children, backend = BUILTIN }: { children: Rea
 
   const restore = useCallback(() => {
     if (!apiClient.hasSession()) return;
+    beginSession();
     setState({ status: 'loading' });
     load().catch((error: unknown) => {
       // An ended session is reported through onSessionExpired; anything else can be retried.
       if (apiClient.hasSession()) setState({ status: 'error', error });
     });
-  }, [load]);
+  }, [load, beginSession]);
 
   useEffect(restore, [restore]);
 
   useEffect(() => {
+    // The session ended other than by a sign-out in this tab: its refresh was refused here or in
+    // another tab, or another tab signed out. sessionStorage is per tab, so a sign-out's drafts
+    // go here too; an expiry (even one that missed a sign-out, frozen meanwhile, finds the mark)
+    // keeps them for their writer, whom load() checks at the next sign-in.
+    const ended = () => {
+      if (lastSignOut() !== signOutSeen.current) {
+        forgetDrafts();
+        setState({ status: 'anonymous', reason: 'signedOut' });
+      } else {
+        setState({ status: 'anonymous', reason: 'expired' });
+      }
+    };
     const stopExpired = apiClient.onSessionExpired(() => {
       apiClient.clearSession();
-      setState({ status: 'anonymous', reason: 'expired' });
+      ended();
     });
-    // sessionStorage is per tab: the tab that signed out cleared only its own drafts.
-    const stopSignedOut = backend.onSignedOut(() => {
-      forgetDrafts();
-      setState({ status: 'anonymous', reason: 'signedOut' });
-    });
+    const stopSignedOut = backend.onSignedOut(ended);
     // This tab missed a sign-out (it was frozen or in the back-forward cache) and now holds
     // another account's session: nothing shown or written for the previous one may stay.
     const stopChanged = apiClient.onAccountChanged(() => {
@@ -94,15 +124,19 @@ export function SessionProvider({ children, backend = BUILTIN }: { children: Rea
       family,
       authMode: backend.mode,
       async login(email, password) {
+        beginSession();
         await backend.login(email, password);
         await load();
       },
       async signup(input) {
+        beginSession();
         const outcome = await backend.signup(input);
         if (outcome === 'signedIn') await load();
         return outcome;
       },
       async logout() {
+        // Marked before the stored session goes, so other tabs find the mark when they see it gone.
+        markSignOut();
         await backend.logout();
         forgetDrafts();
         setState({ status: 'anonymous', reason: 'signedOut' });
@@ -114,7 +148,7 @@ export function SessionProvider({ children, backend = BUILTIN }: { children: Rea
       },
       retry: restore,
     };
-  }, [state, familyId, load, restore, backend]);
+  }, [state, familyId, load, restore, backend, beginSession]);
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -1,8 +1,9 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { apiClient } from '../api';
+import { api, apiClient } from '../api';
 import { REFRESH_KEY } from '../api/client';
+import { SIGNED_OUT_KEY } from '../auth/session';
 import { authBody, json, problem } from '../test/http';
 import { FAMILY, entry, member, renderApp, signedInAs } from '../test/render';
 import { todayLocal } from '../lib/dates';
@@ -14,6 +15,14 @@ const MOM_NEW = draftKey('u2', 'f1', 'new');
 const DAD_E1 = draftKey('u1', 'f1', 'e1');
 const stored = (key: string) => JSON.parse(sessionStorage.getItem(key) ?? 'null');
 const mom = { user: { ...authBody(0).user, id: 'u2', email: 'mom@example.com', display_name: '엄마' }, families: [FAMILY] };
+
+/** Another tab changes the shared localStorage; this tab hears of it as a browser tells it. */
+function elsewhere(key: string, newValue: string | null) {
+  const oldValue = localStorage.getItem(key);
+  if (newValue === null) localStorage.removeItem(key);
+  else localStorage.setItem(key, newValue);
+  window.dispatchEvent(new StorageEvent('storage', { key, oldValue, newValue }));
+}
 
 const withMembers = {
   'GET /api/v1/families/f1/members': () =>
@@ -84,13 +93,47 @@ describe('drafts belong to the account that wrote them', () => {
     await waitFor(() => expect(stored(DAD_NEW)?.value.visibility).toBe('private'));
     sessionStorage.setItem(draftKey('u1', 'f1', 'e7'), JSON.stringify({ base: 1, value: { body: '고치던 글' } }));
 
-    // The other tab's logout removes the shared refresh token; this tab hears of it.
+    // The other tab's logout marks the sign-out, then removes the shared refresh token.
     act(() => {
-      localStorage.removeItem(REFRESH_KEY);
-      window.dispatchEvent(new StorageEvent('storage', { key: REFRESH_KEY, oldValue: 'refresh-2', newValue: null }));
+      elsewhere(SIGNED_OUT_KEY, 'signed-out-1');
+      elsewhere(REFRESH_KEY, null);
     });
     expect(await screen.findByRole('heading', { level: 1, name: '다시 만나서 반가워요' })).toBeInTheDocument();
     await new Promise((resolve) => setTimeout(resolve, 400)); // past any pending draft write
+    expect(Object.keys(sessionStorage)).toEqual([]);
+  });
+
+  it('keeps this tab’s drafts when the session expired in another tab, for the same parent', async () => {
+    const user = userEvent.setup();
+    renderApp('/entries/new', { ...withMembers, 'POST /api/v1/auth/login': () => json(200, authBody(3)) });
+    await user.type(await screen.findByLabelText('무슨 일이 있었나요?'), '아빠의 초안');
+    await waitFor(() => expect(stored(DAD_NEW)?.value.body).toBe('아빠의 초안'));
+
+    // The other tab's refresh was refused: it removed the shared token, and marked no sign-out.
+    act(() => elsewhere(REFRESH_KEY, null));
+    expect(await screen.findByText(/로그인이 만료되었어요/)).toBeInTheDocument();
+    expect(stored(DAD_NEW)?.value.body).toBe('아빠의 초안');
+
+    await user.type(screen.getByLabelText('이메일'), 'dad@example.com');
+    await user.type(screen.getByLabelText('비밀번호'), 'a long password');
+    await user.click(screen.getByRole('button', { name: '로그인' }));
+    expect(await screen.findByLabelText('무슨 일이 있었나요?')).toHaveValue('아빠의 초안');
+    expect(screen.getByText('쓰던 내용을 되살렸어요.')).toBeInTheDocument();
+  });
+
+  it('forgets the drafts when this tab slept through a sign-out and then finds its session gone', async () => {
+    const user = userEvent.setup();
+    renderApp('/entries/new', withMembers);
+    await user.type(await screen.findByLabelText('무슨 일이 있었나요?'), '아빠의 비밀 초안');
+    await waitFor(() => expect(stored(DAD_NEW)?.value.body).toBe('아빠의 비밀 초안'));
+
+    // Frozen meanwhile, this tab heard nothing; its next call finds no session and the mark.
+    localStorage.setItem(SIGNED_OUT_KEY, 'signed-out-1');
+    localStorage.removeItem(REFRESH_KEY);
+    apiClient.dropAccessToken();
+    await act(() => api.me().catch(() => undefined));
+    expect(await screen.findByRole('heading', { level: 1, name: '다시 만나서 반가워요' })).toBeInTheDocument();
+    await new Promise((resolve) => setTimeout(resolve, 400));
     expect(Object.keys(sessionStorage)).toEqual([]);
   });
 
