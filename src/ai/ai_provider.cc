@@ -22,4 +22,9 @@ std::string NothingFoundAnswer(std::string_view question) {
                                  : "관련된 기록을 찾지 못했어요.";
 }
 
+std::string WithheldReplyNotice(std::string_view reply) {
+  return AsksInEnglish(reply) ? "This reply quoted an entry you can no longer see, so it is hidden."
+                              : "이 답변이 인용한 기록을 이제 볼 수 없어서 답변을 숨겼어요.";
+}
+
 }  // namespace dadly

@@ -60,6 +60,10 @@ bool AsksInEnglish(std::string_view question);
 // asking a model when nothing was retrieved; the local provider answers with it too.
 std::string NothingFoundAnswer(std::string_view question);
 
+// What a stored reply shows instead of itself once it quotes an entry the reader may no longer
+// see, in the reply's language (Korean unless the reply is English).
+std::string WithheldReplyNotice(std::string_view reply);
+
 class AiProvider {
  public:
   virtual ~AiProvider() = default;

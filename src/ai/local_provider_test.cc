@@ -219,6 +219,13 @@ TEST(LocalProvider, RepliesInEnglishOnlyToEnglish) {
   EXPECT_EQ(NothingFoundAnswer("🚲"), "관련된 기록을 찾지 못했어요.");
   EXPECT_EQ(local_ai::AnswerFrom("ㅋㅋ", {}, /*chat=*/true),
             "그 이야기는 기록에서 찾지 못했어요. 다른 말로 물어봐 주시겠어요?");
+  // A withheld reply's notice follows the reply's language, Korean when it has no words.
+  EXPECT_EQ(WithheldReplyNotice("👍 [1]"),
+            "이 답변이 인용한 기록을 이제 볼 수 없어서 답변을 숨겼어요.");
+  EXPECT_EQ(WithheldReplyNotice("2025년 5월 5일 — 자전거 [1]"),
+            "이 답변이 인용한 기록을 이제 볼 수 없어서 답변을 숨겼어요.");
+  EXPECT_EQ(WithheldReplyNotice("May 5, 2025 — she rode her bike [1]"),
+            "This reply quoted an entry you can no longer see, so it is hidden.");
 }
 
 TEST(LocalProvider, AnswersSayTheDayAsTheQuestionsLanguageDoes) {

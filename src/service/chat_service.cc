@@ -41,9 +41,7 @@ Status WithholdUnseen(Store& store, const EntryFilter& filter, std::vector<Messa
     const bool hidden = std::any_of(m.citations.begin(), m.citations.end(), unseen) ||
                         std::any_of(m.sources.begin(), m.sources.end(), unseen);
     if (!hidden) continue;
-    m.content = search::HasHangul(m.content)
-                    ? "이 답변이 인용한 기록을 이제 볼 수 없어서 답변을 숨겼어요."
-                    : "This reply quoted an entry you can no longer see, so it is hidden.";
+    m.content = WithheldReplyNotice(m.content);
     m.citations.clear();
     m.sources.clear();
   }
