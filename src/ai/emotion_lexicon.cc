@@ -1,5 +1,6 @@
 // The emotion lexicon of the local AI provider: cues for each of the 13 emotions of Emotions()
-// (model/insight.h), in the same order and with the same ids. Trigger syntax: see LexiconRow in
+// (model/insight.h), in the same order and with the same ids, then the cues of crying, which
+// EmotionTally weighs against the others. Trigger syntax: see LexiconRow in
 // local_lexicon.h.
 //
 // Korean adjectives change their stem when conjugated (무섭다 → 무서워, 무서웠다; 기쁘다 → 기뻐서,
@@ -40,10 +41,9 @@ constexpr LexiconRow kEmotions[] = {
      "걱정*|불안*|초조*|염려*|조마조마*|긴장*@0.7|스트레스*@0.6|조바심*|worri*|worry*|anxi*|"
      "nervous*|concern*@0.6|uneasy|stress*@0.6"},
     {"sadness",
-     "슬프*|슬퍼*|슬펐*|슬픈*|슬픔*|울었*@0.7|울어*@0.6|울고*@0.6|울음*@0.6|울먹*@0.7|"
-     "울면*@0.6|눈물*@0.6|속상*|서운*|섭섭*|우울*|아쉽*@0.6|아쉬*@0.6|실망*@0.8|외로*@0.8|"
-     "외롭*@0.8|sad|sadly|sadness|cry|cries|cried@0.7|crying@0.7|tear|tears@0.6|upset*|unhappy|"
-     "disappoint*@0.8|heartbr*|gloomy|lonely@0.8"},
+     "슬프*|슬퍼*|슬펐*|슬픈*|슬픔*|속상*|서운*|섭섭*|우울*|아쉽*@0.6|아쉬*@0.6|실망*@0.8|"
+     "외로*@0.8|외롭*@0.8|sad|sadly|sadness|upset*|unhappy|disappoint*@0.8|heartbr*|gloomy|"
+     "lonely@0.8"},
     {"anger",
      "화 나*|화 났*|화나*|화났*|화 내*|화 냈*|화내*|화냈*|짜증*|분노*|성질*@0.6|떼쓰*@0.6|"
      "떼 쓰*@0.6|떼 썼*@0.6|떼썼*@0.6|삐졌*@0.6|삐쳐*@0.6|약올*@0.7|열받*|angry|angri*|anger*|"
@@ -57,6 +57,11 @@ constexpr LexiconRow kEmotions[] = {
     {"longing",
      "그립*|그리워*|그리웠*|그리움*|보고 싶*|보고싶*|생각나*@0.6|생각이 나*@0.6|추억*@0.6|miss|"
      "missed|misses|missing@0.7|longing*|long for|nostalgi*|yearn*"},
+    // Not one of the thirteen: tears. A child cries from fear, anger, tiredness or joy as well,
+    // so crying counts as sadness only when the entry names no other feeling (EmotionTally).
+    {"crying",
+     "울었*@0.7|울어*@0.6|울고*@0.6|울음*@0.6|울먹*@0.7|울면*@0.6|눈물*@0.6|cry|cries|"
+     "cried@0.7|crying@0.7|tear|tears@0.6"},
 };
 
 }  // namespace

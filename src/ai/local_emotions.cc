@@ -98,9 +98,11 @@ EmotionTally::EmotionTally() : raw_(Emotions().size(), 0.0) {
       if (lexicon.Id(row) == Emotions()[e].name) index = static_cast<int>(e);
     }
     emotion_of_.push_back(index);
+    if (lexicon.Id(row) == "crying") crying_row_ = row;
   }
   for (size_t e = 0; e < Emotions().size(); ++e) {
     if (std::strcmp(Emotions()[e].name, "calm") == 0) calm_ = static_cast<int>(e);
+    if (std::strcmp(Emotions()[e].name, "sadness") == 0) sadness_ = static_cast<int>(e);
   }
 }
 
@@ -109,11 +111,12 @@ int EmotionTally::AddSentence(const std::vector<Word>& words, std::string_view n
   int cues = 0;
   for (const Lexicon::Match& m : EmotionLexicon().Find(words)) {
     const int emotion = emotion_of_[static_cast<size_t>(m.row)];
-    if (emotion < 0) continue;
+    const bool crying = m.row == crying_row_;
+    if (emotion < 0 && !crying) continue;
     ++cues;
     const size_t last = m.first_word + m.word_count - 1;
     if (NegatedBefore(words, normalized, m.first_word) || NegatedAfter(words, normalized, last)) {
-      if (IsHard(Emotions()[static_cast<size_t>(emotion)].name) && calm_ >= 0) {
+      if (!crying && IsHard(Emotions()[static_cast<size_t>(emotion)].name) && calm_ >= 0) {
         raw_[static_cast<size_t>(calm_)] += kNegatedHardToCalm * m.weight;
       }
       continue;
@@ -121,16 +124,23 @@ int EmotionTally::AddSentence(const std::vector<Word>& words, std::string_view n
     double weight =
         m.weight * (1 + kIntensifierStep * IntensifiersBefore(words, normalized, m.first_word));
     if (exclaimed) weight *= kExclamation;
-    raw_[static_cast<size_t>(emotion)] += weight;
+    (crying ? crying_ : raw_[static_cast<size_t>(emotion)]) += weight;
   }
   return cues;
 }
 
 std::vector<EmotionScore> EmotionTally::Scores() const {
+  std::vector<double> raw = raw_;
+  // Tears the entry explains with another feeling (fear, anger, tiredness, joy...) are that
+  // feeling's; only unexplained ones tell of sadness.
+  const bool explained = std::any_of(raw.begin(), raw.end(), [](double w) { return w > 0; });
+  if (sadness_ >= 0 && (!explained || raw[static_cast<size_t>(sadness_)] > 0)) {
+    raw[static_cast<size_t>(sadness_)] += crying_;
+  }
   std::vector<EmotionScore> out;
-  for (size_t e = 0; e < raw_.size(); ++e) {
+  for (size_t e = 0; e < raw.size(); ++e) {
     // Rounded so that stored insights do not carry float noise into comparisons and snapshots.
-    const double score = std::round((1 - std::exp(-kSaturation * raw_[e])) * 1000) / 1000;
+    const double score = std::round((1 - std::exp(-kSaturation * raw[e])) * 1000) / 1000;
     if (score > 0) out.push_back({Emotions()[e].name, Emotions()[e].label_ko, score});
   }
   std::stable_sort(out.begin(), out.end(),

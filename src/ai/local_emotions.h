@@ -30,6 +30,9 @@ class EmotionTally {
   std::vector<double> raw_;      // by index in Emotions()
   std::vector<int> emotion_of_;  // lexicon row → index in Emotions(), -1 when unknown
   int calm_ = -1;
+  int sadness_ = -1;
+  int crying_row_ = -1;  // the lexicon's row of tears, which are not an emotion of their own
+  double crying_ = 0;    // weight of the tears, sadness when the entry names nothing else
 };
 
 }  // namespace dadly::local_ai

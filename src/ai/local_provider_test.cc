@@ -49,6 +49,18 @@ TEST(LocalInsight, EmotionTableIsTheFixedThirteen) {
   EXPECT_STREQ(Emotions()[12].label_ko, "그리움");
 }
 
+TEST(LocalInsight, TearsAreSadnessOnlyWhenNothingElseExplainsThem) {
+  EXPECT_GT(Emotion("서윤이가 하루 종일 울었다.", "sadness"), 0);
+  EXPECT_GT(Emotion("친구가 이사 가서 속상해서 울었다.", "sadness"),
+            Emotion("친구가 이사 가서 속상했다.", "sadness"));
+  // A child's tears in a parent's journal are often fear, anger or tiredness.
+  EXPECT_GT(Emotion("천둥이 무서워서 울었다.", "fear"), 0);
+  EXPECT_EQ(Emotion("천둥이 무서워서 울었다.", "sadness"), 0);
+  EXPECT_EQ(Emotion("너무 피곤해서 울면서 잠들었다.", "sadness"), 0);
+  EXPECT_EQ(Emotion("She cried because she was scared of the dog.", "sadness"), 0);
+  EXPECT_EQ(Emotion("안 울었다.", "sadness"), 0);
+}
+
 TEST(LocalInsight, NegationCancelsFear) {
   EXPECT_GT(Emotion("밤에 천둥이 쳐서 무서웠다.", "fear"), 0);
   EXPECT_EQ(Emotion("안 무서워.", "fear"), 0);
