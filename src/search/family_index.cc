@@ -1,6 +1,7 @@
 #include "search/family_index.h"
 
 #include <algorithm>
+#include <cmath>
 #include <unordered_map>
 
 #include "search/fusion.h"
@@ -10,18 +11,28 @@ namespace {
 
 constexpr size_t kCandidates = 50;
 
-// Eight independent sums let the compiler use SIMD without reordering one sum (which it may not
-// do for floats); this loop is most of a search's time in a large family.
-double Dot(const float* a, const float* b, size_t n) {
-  float lanes[8] = {0, 0, 0, 0, 0, 0, 0, 0};
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    for (size_t k = 0; k < 8; ++k) lanes[k] += a[i + k] * b[i + k];
-  }
-  double sum = 0;
-  for (; i < n; ++i) sum += a[i] * b[i];
-  for (float lane : lanes) sum += lane;
+// Integer sums the compiler turns into SIMD multiply-adds; this loop is most of a search's time
+// in a large family.
+int32_t Dot(const int8_t* a, const int8_t* b, size_t n) {
+  int32_t sum = 0;
+  for (size_t i = 0; i < n; ++i) sum += int16_t{a[i]} * int16_t{b[i]};
   return sum;
+}
+
+// `vector` as 8-bit values scaled to ±127 at its largest component, into `out`; returns the
+// scale that turns them back (0 for a zero vector).
+float Quantize(const std::vector<float>& vector, int8_t* out) {
+  float largest = 0;
+  for (float x : vector) largest = std::max(largest, std::abs(x));
+  if (largest == 0) {
+    std::fill(out, out + vector.size(), int8_t{0});
+    return 0;
+  }
+  const float to_int = 127 / largest;
+  for (size_t i = 0; i < vector.size(); ++i) {
+    out[i] = static_cast<int8_t>(std::lround(vector[i] * to_int));
+  }
+  return largest / 127;
 }
 
 }  // namespace
@@ -43,18 +54,17 @@ FamilyIndex::FamilyIndex(std::vector<IndexedDoc> docs) : docs_(std::move(docs)) 
 void FamilyIndex::SetVector(size_t i, const std::vector<float>& vector) {
   if (dimensions_ == 0) dimensions_ = vector.size();
   const bool usable = dimensions_ > 0 && vector.size() == dimensions_;
-  if (row_of_[i] >= 0) {
-    float* row = &vectors_[static_cast<size_t>(row_of_[i]) * dimensions_];
-    if (usable) {
-      std::copy(vector.begin(), vector.end(), row);
-    } else {
-      std::fill(row, row + dimensions_, 0.0F);
-    }
-  } else if (usable) {
+  if (row_of_[i] < 0) {
+    if (!usable) return;
     row_of_[i] = static_cast<int32_t>(vector_docs_.size());
-    vectors_.insert(vectors_.end(), vector.begin(), vector.end());
+    vectors_.resize(vectors_.size() + dimensions_);
+    row_scales_.push_back(0);
     vector_docs_.push_back(static_cast<uint32_t>(i));
   }
+  const auto row = static_cast<size_t>(row_of_[i]);
+  // A row without a usable vector is zero: never near a query.
+  row_scales_[row] = Quantize(usable ? vector : std::vector<float>(dimensions_, 0.0F),
+                              &vectors_[row * dimensions_]);
 }
 
 size_t FamilyIndex::Position(int64_t id) const {
@@ -123,10 +133,13 @@ std::vector<DocHit> FamilyIndex::Search(std::string_view query,
   }
   RankedList vectors;
   if (!query_vector.empty() && query_vector.size() == dimensions_) {
+    std::vector<int8_t> query_row(dimensions_);
+    const double query_scale = Quantize(query_vector, query_row.data());
     std::vector<std::pair<double, int64_t>> nearest;
     for (size_t row = 0; row < vector_docs_.size(); ++row) {
       const IndexedDoc& d = docs_[vector_docs_[row]];  // a removed doc's row is zero
-      const double dot = Dot(&vectors_[row * dimensions_], query_vector.data(), dimensions_);
+      const double dot = query_scale * row_scales_[row] *
+                         Dot(&vectors_[row * dimensions_], query_row.data(), dimensions_);
       if (dot >= kMinCosine && (!allow || allow(d))) nearest.emplace_back(dot, d.id);
     }
     const size_t keep = std::min(kCandidates, nearest.size());
@@ -152,8 +165,9 @@ std::vector<DocHit> FamilyIndex::Search(std::string_view query,
 }
 
 size_t FamilyIndex::MemoryBytes() const {
-  size_t bytes = bm25_.MemoryBytes() + docs_.capacity() * sizeof(IndexedDoc) +
-                 vectors_.capacity() * sizeof(float) + vector_docs_.capacity() * sizeof(uint32_t);
+  size_t bytes = bm25_.MemoryBytes() + docs_.capacity() * sizeof(IndexedDoc) + vectors_.capacity() +
+                 row_scales_.capacity() * sizeof(float) +
+                 vector_docs_.capacity() * sizeof(uint32_t);
   for (const auto& d : docs_) {
     bytes += d.text.capacity() + d.key.capacity() + d.occurred_at.capacity();
     for (const auto& m : d.member_ids) bytes += sizeof(std::string) + m.capacity();

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+#include <random>
+
 namespace dadly::search {
 namespace {
 
@@ -26,6 +30,53 @@ TEST(FamilyIndex, WordsAndMeaningAreFused) {
   EXPECT_EQ(hits[1].doc->key, "e3");
   EXPECT_EQ(hits[1].bm25, 0);
   EXPECT_NEAR(hits[1].cosine, 0.8, 1e-6);
+}
+
+TEST(FamilyIndex, VectorsKeptInEightBitsScoreAsTheirFloats) {
+  // Dense unit vectors of the OpenAI size: the cosine from 8-bit rows stays within 0.01 of the
+  // float one, and the ten nearest are still the ten found.
+  std::mt19937 random(7);
+  std::normal_distribution<float> normal;
+  const auto unit = [&](size_t n) {
+    std::vector<float> v(n);
+    double norm = 0;
+    for (float& x : v) {
+      x = normal(random);
+      norm += static_cast<double>(x) * x;
+    }
+    for (float& x : v) x = static_cast<float>(x / std::sqrt(norm));
+    return v;
+  };
+  const std::vector<float> query = unit(1024);
+  std::vector<IndexedDoc> docs;
+  std::vector<double> exact;
+  for (int64_t id = 1; id <= 200; ++id) {
+    std::vector<float> v = unit(1024);
+    // Mix in the query, more for lower ids, so the cosines spread over 0..1.
+    const float share = static_cast<float>(200 - id) / 200;
+    double norm = 0;
+    for (size_t i = 0; i < v.size(); ++i) {
+      v[i] = share * query[i] + (1 - share) * v[i];
+      norm += static_cast<double>(v[i]) * v[i];
+    }
+    double dot = 0;
+    for (size_t i = 0; i < v.size(); ++i) {
+      v[i] = static_cast<float>(v[i] / std::sqrt(norm));
+      dot += static_cast<double>(v[i]) * query[i];
+    }
+    exact.push_back(dot);
+    docs.push_back({id, "e" + std::to_string(id), "2024-01-01", {}, "", v});
+  }
+  const FamilyIndex index(std::move(docs));
+  const auto hits = index.Search("", query, {}, 10);
+  ASSERT_EQ(hits.size(), 10u);
+  std::vector<double> best = exact;
+  std::sort(best.rbegin(), best.rend());
+  for (const auto& hit : hits) {
+    const double true_cosine = exact[static_cast<size_t>(hit.doc->id - 1)];
+    EXPECT_NEAR(hit.cosine, true_cosine, 0.01) << hit.doc->id;
+    EXPECT_GE(true_cosine, best[9] - 0.01) << hit.doc->id;  // one of the ten nearest, but for ties
+  }
 }
 
 TEST(FamilyIndex, FiltersApplyBeforeRankingOnBothSides) {
