@@ -43,11 +43,19 @@ SqlWhere LiveEntriesWhere(const EntryFilter& f) {
   if (f.from) w.Add("e.occurred_at >= ?", {*f.from});
   if (f.to) w.Add("e.occurred_at <= ?", {*f.to});
   if (f.seqs) {
+    // Each length of the list is a statement of its own, prepared and kept by every connection:
+    // the list is padded (repeating its last seq) to a power of two, so a few statements serve
+    // all lengths.
+    std::vector<int64_t> seqs = *f.seqs;
+    std::sort(seqs.begin(), seqs.end());
+    seqs.erase(std::unique(seqs.begin(), seqs.end()), seqs.end());
+    size_t padded = seqs.empty() ? 0 : 8;
+    while (padded < seqs.size()) padded *= 2;
     std::string in = "e.seq IN (";
     std::vector<SqlWhere::Value> values;
-    for (int64_t seq : *f.seqs) {
+    for (size_t i = 0; i < padded; ++i) {
       in += values.empty() ? "?" : ", ?";
-      values.emplace_back(seq);
+      values.emplace_back(seqs[std::min(i, seqs.size() - 1)]);
     }
     const std::string clause = values.empty() ? "0 = 1" : in + ")";
     w.Add(clause, std::move(values));

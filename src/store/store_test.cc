@@ -191,6 +191,32 @@ TEST_P(StoreContract, UpdatesCheckTheVersion) {
   EXPECT_EQ(store_->FindEntry(f.id, e.id, false)->body, "changed");
 }
 
+TEST_P(StoreContract, EntriesNamedBySeqAreThoseEntriesOnly) {
+  const User u = AddUser("seqs@example.com");
+  const Family f = AddFamily(u);
+  std::vector<Entry> entries;
+  for (int day = 1; day <= 9; ++day)
+    entries.push_back(AddEntry(f, u, "2026-01-0" + std::to_string(day)));
+  const Family other = AddFamily(u);
+  const Entry elsewhere = AddEntry(other, u, "2026-01-01");
+  EntryFilter filter{f.id, u.id, false, {}, {}, {}, {}, {}};
+  const auto ids = [&](std::vector<int64_t> seqs) {
+    filter.seqs = std::move(seqs);
+    const auto rows = store_->ListAllEntries(filter);
+    std::vector<std::string> out;
+    for (const Entry& e : rows.value()) out.push_back(e.id);
+    return out;
+  };
+  // Repeated, unordered, another family's and unknown seqs: each entry once, in list order.
+  EXPECT_EQ(ids({entries[4].seq, entries[0].seq, entries[4].seq, elsewhere.seq, 999999}),
+            (std::vector<std::string>{entries[0].id, entries[4].id}));
+  std::vector<int64_t> all;
+  for (const Entry& e : entries) all.push_back(e.seq);
+  for (const Entry& e : entries) all.push_back(e.seq);
+  EXPECT_EQ(ids(all).size(), 9u);
+  EXPECT_TRUE(ids({}).empty());
+}
+
 TEST_P(StoreContract, MemberUpdatesCheckTheVersion) {
   const User u = AddUser("mv@example.com");
   const Family f = AddFamily(u);

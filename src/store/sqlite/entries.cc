@@ -8,15 +8,24 @@
 namespace dadly::sqlite {
 namespace {
 
-constexpr const char* kEntryColumns =
-    "SELECT e.seq, e.id, e.family_id, e.author_id, e.title, e.body, e.occurred_at, e.visibility, "
-    "e.version, e.created_at, e.updated_at, e.deleted_at, "
-    "(SELECT group_concat(member_id) FROM entry_members WHERE entry_seq = e.seq), "
-    "u.display_name, "
-    "i.version, i.status, i.summary, i.topics, i.emotions, i.language, i.provider, i.model, "
-    "i.error, i.updated_at "
-    "FROM entries e LEFT JOIN insights i ON i.entry_seq = e.seq "
-    "LEFT JOIN users u ON u.id = e.author_id ";
+// The entries table as a filter reads it. One that names its entries (EntryFilter::seqs) looks
+// them up by key: without statistics SQLite would rather walk the family's list index and test
+// each entry against the names, a whole family's entries for a handful of them.
+const char* EntriesFor(const EntryFilter& filter) {
+  return filter.seqs ? "FROM entries e NOT INDEXED " : "FROM entries e ";
+}
+
+std::string EntryColumns(const char* entries = "FROM entries e ") {
+  return std::string(
+             "SELECT e.seq, e.id, e.family_id, e.author_id, e.title, e.body, e.occurred_at, "
+             "e.visibility, e.version, e.created_at, e.updated_at, e.deleted_at, "
+             "(SELECT group_concat(member_id) FROM entry_members WHERE entry_seq = e.seq), "
+             "u.display_name, "
+             "i.version, i.status, i.summary, i.topics, i.emotions, i.language, i.provider, "
+             "i.model, i.error, i.updated_at ") +
+         entries +
+         "LEFT JOIN insights i ON i.entry_seq = e.seq LEFT JOIN users u ON u.id = e.author_id ";
+}
 
 Entry ReadEntry(const Stmt& q) {
   Entry e;
@@ -90,7 +99,7 @@ void QueueInsight(Connection& conn, int64_t seq, const Entry& entry, int64_t ver
 
 std::optional<Entry> LoadEntry(Connection& conn, const std::string& family_id,
                                const std::string& entry_id, bool include_deleted) {
-  auto q = conn.Prepare(std::string(kEntryColumns) + "WHERE e.id = ?1 AND e.family_id = ?2" +
+  auto q = conn.Prepare(EntryColumns() + "WHERE e.id = ?1 AND e.family_id = ?2" +
                         (include_deleted ? "" : " AND e.deleted_at IS NULL"));
   q.Bind(1, entry_id).Bind(2, family_id);
   if (!q.Step()) return std::nullopt;
@@ -207,8 +216,8 @@ Result<std::vector<Entry>> SqliteStore::ListEntries(const EntryPageQuery& query)
     if (query.after) AddListCursor(w, *query.after);
     w.values.emplace_back(int64_t{query.limit});
     auto conn = pool_->Acquire();
-    auto q = conn->Prepare(std::string(kEntryColumns) + w.sql +
-                           " ORDER BY e.occurred_at DESC, e.seq DESC LIMIT ?");
+    auto q =
+        conn->Prepare(EntryColumns() + w.sql + " ORDER BY e.occurred_at DESC, e.seq DESC LIMIT ?");
     BindAll(q, w);
     std::vector<Entry> out;
     out.reserve(static_cast<size_t>(query.limit));
@@ -233,8 +242,8 @@ Result<std::vector<Entry>> SqliteStore::ListTrash(const TrashQuery& query) {
     SqlWhere w = TrashWhere(query);
     w.values.emplace_back(int64_t{query.limit});
     auto conn = pool_->Acquire();
-    auto q = conn->Prepare(std::string(kEntryColumns) + w.sql +
-                           " ORDER BY e.deleted_at DESC, e.seq DESC LIMIT ?");
+    auto q =
+        conn->Prepare(EntryColumns() + w.sql + " ORDER BY e.deleted_at DESC, e.seq DESC LIMIT ?");
     BindAll(q, w);
     std::vector<Entry> out;
     while (q.Step()) out.push_back(ReadEntry(q));
@@ -307,7 +316,8 @@ Result<std::vector<Entry>> SqliteStore::ListAllEntries(const EntryFilter& filter
   return Guard("list_all_entries", [&]() -> Result<std::vector<Entry>> {
     const SqlWhere w = LiveEntriesWhere(filter);
     auto conn = pool_->Acquire();
-    auto q = conn->Prepare(std::string(kEntryColumns) + w.sql + " ORDER BY e.occurred_at, e.seq");
+    auto q =
+        conn->Prepare(EntryColumns(EntriesFor(filter)) + w.sql + " ORDER BY e.occurred_at, e.seq");
     BindAll(q, w);
     std::vector<Entry> out;
     while (q.Step()) out.push_back(ReadEntry(q));
@@ -321,14 +331,13 @@ Result<std::vector<SearchableEntry>> SqliteStore::ListSearchable(const EntryFilt
     auto conn = pool_->Acquire();
     std::vector<SearchableEntry> out;
     {
-      auto q = conn->Prepare(std::string(kEntryColumns) + w.sql + " ORDER BY e.seq");
+      auto q = conn->Prepare(EntryColumns(EntriesFor(filter)) + w.sql + " ORDER BY e.seq");
       BindAll(q, w);
       while (q.Step()) out.push_back(SearchableEntry{ReadEntry(q), {}, {}});
     }
-    auto q = conn->Prepare(
-        "SELECT e.seq, v.vector, v.model "
-        "FROM entries e JOIN entry_vectors v ON v.entry_seq = e.seq " +
-        w.sql + " ORDER BY e.seq");
+    auto q =
+        conn->Prepare(std::string("SELECT e.seq, v.vector, v.model ") + EntriesFor(filter) +
+                      "JOIN entry_vectors v ON v.entry_seq = e.seq " + w.sql + " ORDER BY e.seq");
     BindAll(q, w);
     size_t at = 0;  // both lists are in seq order
     while (q.Step()) {
