@@ -3,6 +3,7 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import type { AuthBackend } from './auth/backend';
 import { PublicOnly, RequireAuth, RequireFamily, RequireWriter } from './auth/guards';
 import { SessionProvider } from './auth/session';
+import { AccessPage } from './pages/AccessPage';
 import { ChatPage } from './pages/ChatPage';
 import { ChildrenPage } from './pages/ChildrenPage';
 import { EditEntryPage, NewEntryPage } from './pages/EditorPage';
@@ -37,6 +38,7 @@ export function AppRoutes() {
           <Route path="/emotions" element={<EmotionsPage />} />
           <Route path="/children" element={<ChildrenPage />} />
           <Route path="/trash" element={<TrashPage />} />
+          <Route path="/family/access" element={<AccessPage />} />
         </Route>
       </Route>
       <Route path="*" element={<NotFoundPage />} />

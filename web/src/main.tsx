@@ -15,6 +15,7 @@ import './styles/insight.css';
 import './styles/search.css';
 import './styles/chat.css';
 import './styles/emotions.css';
+import './styles/access.css';
 
 initI18n();
 

@@ -4,7 +4,7 @@ import { readReply } from '../lib/chat';
 import type { ApiClient } from './client';
 import type { JsonBody, Op, QueryParams } from './typed';
 import type {
-  ChatExchange, EntryCreate, EntryPatch, Locale, MemberCreate, MemberPatch, SearchRequest,
+  ChatExchange, EntryCreate, EntryPatch, Locale, MemberCreate, MemberPatch, Role, SearchRequest,
 } from './types';
 
 type SignupBody = JsonBody<Op<'/api/v1/auth/signup', 'post'>>;
@@ -47,6 +47,20 @@ export function createApi(client: ApiClient) {
       client.call('post', '/api/v1/families', { body: { name } }).then((r) => r.data),
     getFamily: (fid: string) =>
       client.call('get', '/api/v1/families/{fid}', { path: { fid } }).then((r) => r.data),
+
+    /** Everyone with access to the family and their role (owner only; always one page). */
+    listFamilyUsers: (fid: string, signal?: AbortSignal) =>
+      client.call('get', '/api/v1/families/{fid}/users', { path: { fid }, signal }).then((r) => r.data.items),
+    /** 409 `conflict` when it would leave the family without an owner. */
+    changeRole: (fid: string, uid: string, role: Role) =>
+      client
+        .call('patch', '/api/v1/families/{fid}/users/{uid}', { path: { fid, uid }, body: { role } })
+        .then((r) => r.data),
+    /** The user loses access; what they wrote stays. 409 when they are the last owner. */
+    removeFamilyUser: (fid: string, uid: string) =>
+      client
+        .call('delete', '/api/v1/families/{fid}/users/{uid}', { path: { fid, uid } })
+        .then(() => undefined),
 
     listMembers: (fid: string) =>
       client.call('get', '/api/v1/families/{fid}/members', { path: { fid } }).then((r) => r.data.items),

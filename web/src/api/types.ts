@@ -9,6 +9,7 @@ export type Me = Schemas['Me'];
 export type Family = Schemas['Family'];
 export type FamilySummary = Schemas['FamilySummary'];
 export type Role = Schemas['Role'];
+export type FamilyUser = Schemas['FamilyUser'];
 export type Locale = Schemas['Locale'];
 export type Member = Schemas['Member'];
 export type MemberCreate = Schemas['MemberCreate'];

@@ -3,7 +3,7 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api } from '../api';
 import type { FamilySummary, Member } from '../api/types';
-import { canManageChildren, canWrite } from '../lib/permissions';
+import { canManageAccess, canManageChildren, canWrite } from '../lib/permissions';
 
 export interface FamilyValue {
   family: FamilySummary;
@@ -13,6 +13,7 @@ export interface FamilyValue {
   reloadMembers(): Promise<void>;
   canWrite: boolean;
   canManageChildren: boolean;
+  canManageAccess: boolean;
 }
 
 const FamilyContext = createContext<FamilyValue | null>(null);
@@ -46,6 +47,7 @@ export function FamilyProvider({ family, children }: { family: FamilySummary; ch
     reloadMembers,
     canWrite: canWrite(family.role),
     canManageChildren: canManageChildren(family.role),
+    canManageAccess: canManageAccess(family.role),
   };
   return <FamilyContext.Provider value={value}>{children}</FamilyContext.Provider>;
 }

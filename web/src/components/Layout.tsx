@@ -11,7 +11,7 @@ import { PenIcon } from './icons';
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { me, logout, selectFamily } = useSession();
-  const { family, canWrite } = useFamily();
+  const { family, canWrite, canManageAccess } = useFamily();
   const navigate = useNavigate();
   const families = me?.families ?? [];
 
@@ -71,6 +71,11 @@ export function Layout({ children }: { children: ReactNode }) {
             <NavLink to="/trash" className={navClass}>
               {t('nav.trash')}
             </NavLink>
+            {canManageAccess && (
+              <NavLink to="/family/access" className={navClass}>
+                {t('nav.access')}
+              </NavLink>
+            )}
             {canWrite && (
               <Link to="/entries/new" className="button button--primary nav__write">
                 <PenIcon /> {t('nav.write')}

@@ -12,8 +12,8 @@ export function RoleNotice({
   backLabel,
 }: {
   role: Role;
-  /** What the page is for: writing entries, changing another's entry, or introducing children. */
-  job: 'write' | 'entry' | 'children';
+  /** What the page is for: writing entries, changing another's entry, introducing children, or access. */
+  job: 'write' | 'entry' | 'children' | 'access';
   backTo: string;
   backLabel: string;
 }) {

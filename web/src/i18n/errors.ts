@@ -7,7 +7,8 @@ import { formatWait } from './format';
 import { ko } from './ko';
 
 /** What the user was doing; it picks the kinder sentence for 401, 403, 404 and 409. */
-export type ErrorContext = 'login' | 'signup' | 'family' | 'child' | 'write' | 'edit' | 'read' | 'search' | 'chat';
+export type ErrorContext =
+  | 'login' | 'signup' | 'family' | 'child' | 'access' | 'write' | 'edit' | 'read' | 'search' | 'chat';
 
 export interface ErrorView {
   /** For the form as a whole (or the page); null when every problem sits next to a field. */
@@ -18,7 +19,7 @@ export interface ErrorView {
 
 const FIELD_KEYS = [
   'email', 'password', 'display_name', 'name', 'birthdate', 'relation', 'body', 'title',
-  'occurred_at', 'member_ids', 'visibility', 'query', 'from', 'to', 'content',
+  'occurred_at', 'member_ids', 'visibility', 'query', 'from', 'to', 'content', 'role', 'user_id',
 ] as const;
 type FieldKey = (typeof FIELD_KEYS)[number];
 
@@ -70,11 +71,15 @@ export function describeError(
         view.message =
           context === 'signup' ? t('errors.emailTaken')
           : context === 'child' ? t('child.changedMeanwhile')
+          : context === 'access' ? t('access.lastOwner')
           : t('errors.conflict');
       }
       return view;
     case 'precondition_failed':
-      view.message = context === 'child' ? t('child.changedMeanwhile') : t('errors.stale');
+      view.message =
+        context === 'child' ? t('child.changedMeanwhile')
+        : context === 'access' ? t('access.linkStale')
+        : t('errors.stale');
       return view;
     case 'forbidden':
       view.message =
@@ -88,6 +93,7 @@ export function describeError(
         context === 'read' || context === 'edit' ? t('entry.notFound')
         : context === 'chat' ? t('chat.notFound')
         : context === 'child' ? t('child.notFound')
+        : context === 'access' ? t('access.notFound')
         : t('errors.notFound');
       return view;
     case 'email_not_confirmed':

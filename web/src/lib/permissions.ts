@@ -10,6 +10,11 @@ export function canManageChildren(role: Role): boolean {
   return role === 'owner';
 }
 
+/** Seeing who has access, changing roles and taking access away is the owner's alone too. */
+export function canManageAccess(role: Role): boolean {
+  return role === 'owner';
+}
+
 export function canChangeEntry(
   entry: Pick<Entry, 'author_id' | 'visibility'>,
   userId: string,
