@@ -66,7 +66,7 @@ describe('AccessPage', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: /^역할\W+엄마$/ }), '작성자');
     await user.click(screen.getByRole('button', { name: '엄마 역할 저장하기' }));
 
-    expect(await screen.findByText('엄마 님의 역할을 ‘작성자’(으)로 바꿨어요.')).toHaveAttribute('role', 'status');
+    expect(await screen.findByText('엄마 님의 역할을 바꿨어요: 작성자')).toHaveAttribute('role', 'status');
     const patch = requests.find((r) => r.method === 'PATCH');
     expect(patch?.path).toBe('/api/v1/families/f1/users/u2');
     expect(patch?.body).toEqual({ role: 'editor' });
@@ -153,7 +153,7 @@ describe('AccessPage', () => {
     await user.selectOptions(select, '서준');
     await user.click(screen.getByRole('button', { name: '서윤 계정의 아이 저장하기' }));
 
-    expect(await screen.findByText('서윤 계정을 ‘서준’와 연결했어요.')).toHaveAttribute('role', 'status');
+    expect(await screen.findByText('서윤 계정과 연결한 아이: 서준')).toHaveAttribute('role', 'status');
     const patches = requests.filter((r) => r.method === 'PATCH');
     expect(patches.map((r) => [r.path, r.body, r.headers['if-match']])).toEqual([
       ['/api/v1/families/f1/members/m2', { user_id: null }, '"1"'],
