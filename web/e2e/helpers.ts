@@ -134,7 +134,7 @@ export async function seedUser(request: APIRequestContext, name: string, email: 
  * Gives `email` a role in family `fid` as an operator does (`dadly grant`), on the data dir of the
  * server the tests run against (see playwright.config.ts).
  */
-export function grant(fid: string, email: string, role: 'owner' | 'editor' | 'viewer'): void {
+export function grant(fid: string, email: string, role: 'owner' | 'editor' | 'viewer' | 'child'): void {
   const bin = path.resolve(WEB, process.env.DADLY_BIN ?? '../build/dadly');
   const dataDir = process.env.DADLY_E2E_DATA;
   if (!dataDir) throw new Error('DADLY_E2E_DATA is not set: run the tests through playwright.config.ts');

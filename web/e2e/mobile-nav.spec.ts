@@ -35,7 +35,7 @@ test('every menu item can be tapped on a phone, in Korean and in English', async
   await expect(page.getByRole('heading', { level: 1, name: '타임라인' })).toBeVisible();
 
   const menu = page.getByRole('navigation', { name: '주요 메뉴' });
-  await expect(menu.getByRole('link')).toHaveCount(7);
+  await expect(menu.getByRole('link')).toHaveCount(8);
   for (const size of SIZES) {
     await page.setViewportSize(size);
     expect(await coveredLinks(page), `${size.width}px, Korean`).toEqual([]);
