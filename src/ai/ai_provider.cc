@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "ai/local_lexicon.h"
 #include "search/analyzer.h"
 
 namespace dadly {
@@ -20,6 +21,12 @@ bool AsksInEnglish(std::string_view question) {
 std::string NothingFoundAnswer(std::string_view question) {
   return AsksInEnglish(question) ? "No entry seems to be about that."
                                  : "관련된 기록을 찾지 못했어요.";
+}
+
+bool IsTopic(std::string_view id) {
+  const auto rows = local_ai::TopicRows();
+  return std::any_of(rows.begin(), rows.end(),
+                     [&](const local_ai::LexiconRow& r) { return id == r.id; });
 }
 
 std::string WithheldReplyNotice(std::string_view reply) {

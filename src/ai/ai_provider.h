@@ -60,6 +60,9 @@ bool AsksInEnglish(std::string_view question);
 // asking a model when nothing was retrieved; the local provider answers with it too.
 std::string NothingFoundAnswer(std::string_view question);
 
+// Whether `id` is one of the topics every provider tags entries with (birthday, bike, ...).
+bool IsTopic(std::string_view id);
+
 // What a stored reply shows instead of itself once it quotes an entry the reader may no longer
 // see, in the reply's language (Korean unless the reply is English).
 std::string WithheldReplyNotice(std::string_view reply);

@@ -248,6 +248,15 @@ TEST(LocalProvider, AnswersSayTheDayAsTheQuestionsLanguageDoes) {
             "May 5, 2025 — 서윤이가 처음으로 두발자전거를 탔다! [1]");
 }
 
+TEST(LocalProvider, TopicsAreDadlysOwn) {
+  EXPECT_TRUE(IsTopic("bike"));
+  EXPECT_TRUE(IsTopic("birthday"));
+  EXPECT_FALSE(IsTopic("health"));
+  EXPECT_FALSE(IsTopic("Bike"));
+  EXPECT_FALSE(IsTopic("%"));
+  EXPECT_FALSE(IsTopic(""));
+}
+
 TEST(LocalProvider, ImplementsThePort) {
   const auto provider = NewLocalAiProvider(128);
   EXPECT_EQ(provider->Name(), "local");

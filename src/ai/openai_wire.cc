@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "ai/ai_provider.h"
 #include "ai/local_lexicon.h"
 #include "ai/sentences.h"
 
@@ -90,12 +91,6 @@ std::string_view Unfenced(std::string_view text) {
   const size_t close = text.rfind("```");
   if (body == std::string_view::npos || close <= body) return text;
   return text.substr(body + 1, close - body - 1);
-}
-
-bool IsTopic(const std::string& id) {
-  const auto rows = local_ai::TopicRows();
-  return std::any_of(rows.begin(), rows.end(),
-                     [&](const local_ai::LexiconRow& r) { return id == r.id; });
 }
 
 }  // namespace

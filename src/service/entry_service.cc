@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "ai/ai_provider.h"
 #include "core/ids.h"
 #include "service/family_service.h"
 #include "service/validate.h"
@@ -192,12 +193,9 @@ Result<EntryPageQuery> EntryService::PageQuery(const Access& access, const ListP
       query.after = EntryCursor{c->first, c->second};
     }
   }
-  // Topic ids are lower-case words with underscores; LIKE's own wildcards never get through.
-  if (p.topic && (p.topic->empty() || p.topic->size() > 40 ||
-                  !std::all_of(p.topic->begin(), p.topic->end(),
-                               [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; }))) {
-    v.Add("topic", "must be a topic id such as birthday or bike");
-  }
+  // Only Dadly's own topic ids: no entry has another (the filter would read the whole family to
+  // say so), and LIKE's wildcards never get through.
+  if (p.topic && !IsTopic(*p.topic)) v.Add("topic", "must be a topic id such as birthday or bike");
   if (p.emotion && !FindEmotion(*p.emotion)) v.Add("emotion", "must be one of the 13 emotions");
   if (auto ok = v.Finish(); !ok) return tl::unexpected(ok.error());
   query.filter.member_id = p.member_id;

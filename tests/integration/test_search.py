@@ -293,8 +293,12 @@ def test_entries_filter_by_topic_and_emotion(fam):
     assert all("worry" in [x["id"] for x in e["insight"]["emotions"]] for e in worried)
     t = owner.get(f"/families/{fid}/timeline", params={"topic": "snow"}).json()
     assert [e["id"] for b in t["buckets"] for e in b["entries"]] == [fam["ids"]["2024-01-10"]]
-    for bad in ({"topic": "Bike"}, {"topic": "%"}, {"emotion": "happy"}):
-        assert_problem(owner.get(f"/families/{fid}/entries", params=bad), 400, "validation_failed")
+    # A topic Dadly does not tag with is refused, not searched for through the whole family.
+    for bad in ({"topic": "Bike"}, {"topic": "%"}, {"topic": "health"}, {"emotion": "happy"}):
+        assert_problem(owner.get(f"/families/{fid}/entries", params=bad), 400, "validation_failed",
+                       field=next(iter(bad)))
+    assert_problem(owner.get(f"/families/{fid}/timeline", params={"topic": "health"}), 400,
+                   "validation_failed", field="topic")
 
 
 def test_a_child_finds_maps_and_is_answered_only_from_entries_about_it(fam):
