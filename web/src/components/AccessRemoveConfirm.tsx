@@ -1,10 +1,10 @@
 // Taking a person's access away, after saying what it means: they no longer see the family's
 // entries, and what they wrote stays. For the signed-in owner it reads as leaving. Cancel takes
 // focus, so Enter twice removes nobody.
-import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../api';
+import { api } from '../api';
 import type { FamilyUser } from '../api/types';
+import { useRemoval } from '../hooks/useRemoval';
 import { describeError } from '../i18n/errors';
 
 export function AccessRemoveConfirm({
@@ -24,25 +24,12 @@ export function AccessRemoveConfirm({
   onGone: () => void;
 }) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const cancelRef = useRef<HTMLButtonElement>(null);
+  const { busy, error, remove, cancelRef } = useRemoval(
+    () => api.removeFamilyUser(familyId, person.user_id),
+    onRemoved,
+    onGone,
+  );
   const questionId = `remove-${person.user_id}`;
-
-  useEffect(() => cancelRef.current?.focus(), []);
-
-  const remove = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await api.removeFamilyUser(familyId, person.user_id);
-      onRemoved();
-    } catch (e) {
-      if (isApiError(e) && e.code === 'not_found') return onGone();
-      setError(e);
-      setBusy(false);
-    }
-  };
 
   return (
     <div role="group" aria-labelledby={questionId} className="child-remove" data-testid="access-remove">

@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Member } from '../api/types';
 import { ChildItem } from './ChildItem';
+import { ListNews, type News } from './ListNews';
 
 export interface ChildManagement {
   familyId: string;
@@ -11,7 +12,6 @@ export interface ChildManagement {
   onChanged: () => void;
 }
 
-type News = { text: string; alert: boolean } | null;
 
 export function ChildList({ members, manage }: { members: Member[]; manage?: ChildManagement }) {
   const { t } = useTranslation();
@@ -27,14 +27,7 @@ export function ChildList({ members, manage }: { members: Member[]; manage?: Chi
 
   return (
     <div className="child-list-box" ref={listRef} tabIndex={-1}>
-      <p className="form__status" role="status">
-        {news && !news.alert && news.text}
-      </p>
-      {news?.alert && (
-        <p className="alert alert--error" role="alert">
-          {news.text}
-        </p>
-      )}
+      <ListNews news={news} />
       {members.length === 0 ? (
         <p className="muted">{t('child.empty')}</p>
       ) : (

@@ -1,11 +1,11 @@
 // Removing a child, after saying what it does: the entries tagged with the child stay (the
 // server only takes the tag off them, see DELETE /members/{mid}), and how many there are.
 // Cancel takes focus, so Enter twice removes nothing.
-import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../api';
+import { api } from '../api';
 import type { Member } from '../api/types';
 import { useLoad } from '../hooks/useLoad';
+import { useRemoval } from '../hooks/useRemoval';
 import { describeError } from '../i18n/errors';
 
 /** Entries counted before removal; past this the question says "more than". */
@@ -25,28 +25,15 @@ export function ChildRemoveConfirm({
   onGone: () => void;
 }) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const cancelRef = useRef<HTMLButtonElement>(null);
+  const { busy, error, remove, cancelRef } = useRemoval(
+    () => api.deleteMember(familyId, member.id),
+    onRemoved,
+    onGone,
+  );
   const tagged = useLoad(`${familyId}/${member.id}`, (signal) =>
     api.listEntries(familyId, { member_id: member.id, limit: COUNT_UP_TO }, signal),
   );
   const questionId = `remove-${member.id}`;
-
-  useEffect(() => cancelRef.current?.focus(), []);
-
-  const remove = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await api.deleteMember(familyId, member.id);
-      onRemoved();
-    } catch (e) {
-      if (isApiError(e) && e.code === 'not_found') return onGone();
-      setError(e);
-      setBusy(false);
-    }
-  };
 
   // Without a count (still counting, or the count failed) the sentence about keeping them stands alone.
   const count = tagged.data

@@ -11,12 +11,12 @@ import { useFamily } from '../auth/family';
 import { useSession } from '../auth/session';
 import { AccessPerson } from '../components/AccessPerson';
 import { ErrorPanel } from '../components/ErrorPanel';
+import { ListNews, type News } from '../components/ListNews';
 import { PageHeading } from '../components/PageHeading';
 import { RoleNotice } from '../components/RoleNotice';
 import { Splash } from '../components/Splash';
 import { useLoad } from '../hooks/useLoad';
 
-type News = { text: string; alert: boolean } | null;
 
 export function AccessPage() {
   const { t } = useTranslation();
@@ -68,14 +68,7 @@ function AccessManager() {
       <p className="muted">{t('access.roleHint')}</p>
       {loaded.error !== null && <ErrorPanel error={loaded.error} onRetry={loaded.reload} />}
       <div className="child-list-box" ref={listRef} tabIndex={-1}>
-        <p className="form__status" role="status">
-          {news && !news.alert && news.text}
-        </p>
-        {news?.alert && (
-          <p className="alert alert--error" role="alert">
-            {news.text}
-          </p>
-        )}
+        <ListNews news={news} />
         {people === null ? (
           loaded.loading && <Splash />
         ) : (
