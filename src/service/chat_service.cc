@@ -5,7 +5,7 @@
 
 #include "ai/sentences.h"
 #include "core/ids.h"
-#include "search/analyzer.h"
+#include "search/snippet.h"
 #include "service/citations.h"
 #include "service/family_service.h"
 #include "service/validate.h"

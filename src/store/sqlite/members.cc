@@ -13,6 +13,14 @@ Member ReadMember(const Stmt& q) {
                 q.OptText(5), q.Int(6),  q.Int(7),  q.Int(8)};
 }
 
+std::optional<Member> LoadMember(Connection& conn, const std::string& family_id,
+                                 const std::string& member_id) {
+  auto q = conn.Prepare(std::string(kMemberColumns) + "WHERE id = ?1 AND family_id = ?2");
+  q.Bind(1, member_id).Bind(2, family_id);
+  if (!q.Step()) return std::nullopt;
+  return ReadMember(q);
+}
+
 }  // namespace
 
 Status SqliteStore::CreateMember(const Member& m) {
@@ -39,10 +47,9 @@ Status SqliteStore::CreateMember(const Member& m) {
 Result<Member> SqliteStore::FindMember(const std::string& family_id, const std::string& member_id) {
   return Guard("find_member", [&]() -> Result<Member> {
     auto conn = pool_->Acquire();
-    auto q = conn->Prepare(std::string(kMemberColumns) + "WHERE id = ?1 AND family_id = ?2");
-    q.Bind(1, member_id).Bind(2, family_id);
-    if (!q.Step()) return NotFound("member");
-    return ReadMember(q);
+    auto member = LoadMember(*conn, family_id, member_id);
+    if (!member) return NotFound("member");
+    return *member;
   });
 }
 
@@ -62,12 +69,7 @@ Result<Member> SqliteStore::UpdateMember(const Member& m, int64_t expected_versi
   return Guard("update_member", [&]() -> Result<Member> {
     auto conn = pool_->Acquire();
     WriteTransaction tx(*pool_, *conn);
-    auto find = [&]() {
-      auto q = conn->Prepare(std::string(kMemberColumns) + "WHERE id = ?1 AND family_id = ?2");
-      q.Bind(1, m.id).Bind(2, m.family_id);
-      return q.Step() ? std::optional<Member>(ReadMember(q)) : std::nullopt;
-    };
-    auto current = find();
+    auto current = LoadMember(*conn, m.family_id, m.id);
     if (!current) return NotFound("member");
     if (current->version != expected_version) {
       return Fail(ErrorCode::kPreconditionFailed, "the member was changed by someone else");
@@ -83,7 +85,7 @@ Result<Member> SqliteStore::UpdateMember(const Member& m, int64_t expected_versi
         .Bind(6, m.user_id)
         .Bind(7, m.updated_at)
         .Run();
-    auto updated = find();
+    auto updated = LoadMember(*conn, m.family_id, m.id);
     tx.Commit();
     return *updated;
   });
